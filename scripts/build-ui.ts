@@ -1,0 +1,69 @@
+/**
+ * Builds every Custom UI surface (`static/<surface>/src/index.tsx`) into `static/<surface>/build`,
+ * the folder manifest.yml's resources point at. esbuild keeps this to well under a second per surface.
+ */
+import { build } from 'esbuild';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const root = resolve(__dirname, '..');
+const staticDir = join(root, 'static');
+
+function page(title: string): string {
+  return `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>${title}</title>
+  </head>
+  <body>
+    <div id="root"></div>
+    <script src="./main.js"></script>
+  </body>
+</html>
+`;
+}
+
+export async function buildSurface(surface: string): Promise<void> {
+  const dir = join(staticDir, surface);
+  const out = join(dir, 'build');
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  await build({
+    entryPoints: [join(dir, 'src', 'index.tsx')],
+    outfile: join(out, 'main.js'),
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    target: ['es2020'],
+    platform: 'browser',
+    jsx: 'automatic',
+    define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  writeFileSync(join(out, 'index.html'), page(surface));
+  const assets = join(dir, 'public');
+  if (existsSync(assets)) cpSync(assets, out, { recursive: true });
+}
+
+export function surfaces(): string[] {
+  return readdirSync(staticDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(staticDir, d.name, 'src', 'index.tsx')))
+    .map((d) => d.name);
+}
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  const list = only.length > 0 ? only : surfaces();
+  await Promise.all(list.map(buildSurface));
+  console.log(`built ${list.length} Custom UI surface(s): ${list.join(', ')}`);
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
