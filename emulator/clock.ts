@@ -1,0 +1,79 @@
+/**
+ * The site's emulated clock: real time plus an offset that only grows. The offset is stored, so a
+ * restarted site keeps the time a drill had advanced to.
+ */
+import { SiteMeta, type SiteDatabase } from './db';
+
+const offsetKey = 'clock.offsetMs';
+
+export class SiteClock {
+  private offsetMs: number;
+  private readonly meta: SiteMeta;
+
+  constructor(db: SiteDatabase, private readonly realNow: () => number = realDateNow) {
+    this.meta = new SiteMeta(db);
+    this.offsetMs = Number(this.meta.get(offsetKey) ?? '0');
+  }
+
+  now(): number {
+    return this.realNow() + this.offsetMs;
+  }
+
+  nowIso(): string {
+    return new RealDate(this.now()).toISOString();
+  }
+
+  /** Moves time forward by `ms`; the emulated clock never goes back. */
+  advance(ms: number): number {
+    if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`Clock can only move forward, got ${ms} ms`);
+    this.offsetMs += ms;
+    this.meta.set(offsetKey, String(this.offsetMs));
+    return this.now();
+  }
+
+  /** Moves time forward to the instant `epochMs`. */
+  advanceTo(epochMs: number): number {
+    const current = this.now();
+    if (epochMs < current) {
+      throw new RangeError(`Clock can only move forward: ${new RealDate(epochMs).toISOString()} is before ${new RealDate(current).toISOString()}`);
+    }
+    return this.advance(epochMs - current);
+  }
+}
+
+// Captured before any site replaces the global Date, so site internals can always read real time.
+const RealDate: DateConstructor = globalThis.Date;
+const realDateNow = (): number => RealDate.now();
+
+export function realNow(): number {
+  return realDateNow();
+}
+
+const clockStack: (() => number)[] = [];
+
+function emulatedDate(now: () => number): DateConstructor {
+  // A function rather than a class so `Date()` without `new` still works, and sharing the real
+  // prototype keeps `instanceof Date` true for dates made before and after the swap.
+  function EmulatedDate(this: unknown, ...args: unknown[]): unknown {
+    if (!new.target) return new RealDate(now()).toString();
+    return Reflect.construct(RealDate, args.length === 0 ? [now()] : args, new.target);
+  }
+  Object.setPrototypeOf(EmulatedDate, RealDate);
+  EmulatedDate.prototype = RealDate.prototype;
+  Object.defineProperty(EmulatedDate, 'now', { value: () => now(), writable: true, configurable: true });
+  return EmulatedDate as unknown as DateConstructor;
+}
+
+/**
+ * Makes `Date.now()` and `new Date()` follow `now` for the whole process (the app reads time that
+ * way). Timers are untouched. Returns the function that undoes it; nested sites stack.
+ */
+export function installEmulatedDate(now: () => number): () => void {
+  clockStack.push(now);
+  globalThis.Date = emulatedDate(() => (clockStack[clockStack.length - 1] ?? realDateNow)());
+  return () => {
+    const index = clockStack.lastIndexOf(now);
+    if (index >= 0) clockStack.splice(index, 1);
+    if (clockStack.length === 0) globalThis.Date = RealDate;
+  };
+}

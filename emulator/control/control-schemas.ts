@@ -1,0 +1,42 @@
+/** Bodies and queries the control API accepts, parsed at the edge. */
+import { DateTime, Duration } from 'luxon';
+import { z } from 'zod';
+
+export const clockChange = z.union([
+  z.strictObject({
+    advance: z
+      .string()
+      .refine((text) => Duration.fromISO(text).isValid, 'advance must be an ISO 8601 duration such as "PT10M" or "P1D"')
+      .transform((text) => Duration.fromISO(text).as('milliseconds'))
+      .refine((ms) => ms >= 0, 'advance must not be negative'),
+  }),
+  z.strictObject({
+    to: z
+      .string()
+      .refine((text) => DateTime.fromISO(text, { setZone: true }).isValid, 'to must be an ISO 8601 instant such as "2026-03-01T09:00:00Z"')
+      .transform((text) => DateTime.fromISO(text, { setZone: true }).toMillis()),
+  }),
+]);
+
+export const invokeRequest = z.strictObject({
+  moduleKey: z.string().min(1),
+  functionKey: z.string().min(1),
+  payload: z.unknown().optional(),
+  accountId: z.string().min(1).optional(),
+  extension: z.record(z.string(), z.unknown()).optional(),
+  localId: z.string().min(1).optional(),
+});
+
+const seq = z.coerce.number().int().min(0);
+
+export const outboxQuery = z.object({
+  since: seq.optional(),
+  to: z.string().min(1).optional(),
+  channel: z.enum(['email', 'slack', 'pagerduty', 'statuspage', 'webhook', 'jira-notification']).optional(),
+});
+
+export const sinceQuery = z.object({ since: seq.optional() });
+
+export function describeZodError(error: z.ZodError): string {
+  return z.prettifyError(error);
+}

@@ -1,0 +1,117 @@
+/**
+ * The published API descriptions the stand-ins check requests against (vendored in
+ * emulator/contracts/): Slack's Web API (OpenAPI 2) and PagerDuty's Events API v2 (OpenAPI 3).
+ */
+import Ajv, { type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+
+const contractsDir = join(__dirname, '..', 'contracts');
+
+export interface SlackParameter {
+  name: string;
+  type: string;
+  required: boolean;
+}
+
+const slackContract = z.object({
+  paths: z.record(
+    z.string(),
+    z.record(
+      z.string(),
+      z.looseObject({
+        parameters: z.array(z.looseObject({ name: z.string(), in: z.string(), type: z.string().optional(), required: z.boolean().optional() })).optional(),
+        responses: z.record(z.string(), z.looseObject({ schema: z.record(z.string(), z.unknown()).optional() })).optional(),
+      }),
+    ),
+  ),
+  definitions: z.record(z.string(), z.unknown()),
+});
+
+/**
+ * Slack's generated schemas list alternatives as a bare `items` array (`[{$ref: conversation},
+ * {type: 'null'}]`) on nodes without a `type`; JSON Schema would ignore those, so they are read
+ * as `anyOf`, which is what they mean.
+ */
+function asAlternatives(schema: Record<string, unknown>): Record<string, unknown> {
+  const result: Record<string, unknown> = Object.fromEntries(Object.entries(schema).map(([name, value]) => [name, normalizeNode(value)]));
+  if (Array.isArray(result.items) && result.type === undefined) {
+    const { items, ...rest } = result;
+    return { ...rest, anyOf: items };
+  }
+  return result;
+}
+
+function normalizeNode(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(normalizeNode);
+  if (typeof node !== 'object' || node === null) return node;
+  return asAlternatives(node as Record<string, unknown>);
+}
+
+let slackMethods: Map<string, SlackParameter[]> | undefined;
+let slackContractCache: z.infer<typeof slackContract> | undefined;
+const slackSuccessValidators = new Map<string, ValidateFunction>();
+
+function loadSlackContract(): z.infer<typeof slackContract> {
+  slackContractCache ??= slackContract.parse(JSON.parse(readFileSync(join(contractsDir, 'slack-web-api.openapi-v2.json'), 'utf8')));
+  return slackContractCache;
+}
+
+/** Problems with a successful Slack answer measured against the contract's success schema for `method`. */
+export function slackSuccessProblems(method: string, body: unknown): string[] {
+  let validate = slackSuccessValidators.get(method);
+  if (!validate) {
+    const contract = loadSlackContract();
+    const schema = Object.values(contract.paths[`/${method}`] ?? {})[0]?.responses?.['200']?.schema;
+    if (!schema) return [`The Slack contract has no success schema for ${method}`];
+    validate = new Ajv({ strict: false, allErrors: true, validateFormats: false }).compile(
+      asAlternatives({ ...schema, definitions: contract.definitions }),
+    );
+    slackSuccessValidators.set(method, validate);
+  }
+  if (validate(body)) return [];
+  return (validate.errors ?? []).map((error) => `${error.instancePath || '(answer)'} ${error.message ?? 'is invalid'} ${JSON.stringify(error.params)}`);
+}
+
+/** The declared arguments of a Slack method (token excluded), or undefined when the contract lacks it. */
+export function slackMethodParameters(method: string): SlackParameter[] | undefined {
+  if (!slackMethods) {
+    const contract = loadSlackContract();
+    slackMethods = new Map();
+    for (const [path, operations] of Object.entries(contract.paths)) {
+      const parameters = Object.values(operations).flatMap((operation) => operation.parameters ?? []);
+      slackMethods.set(
+        path.replace(/^\//, ''),
+        parameters.filter((p) => p.name !== 'token').map((p) => ({ name: p.name, type: p.type ?? 'string', required: p.required ?? false })),
+      );
+    }
+  }
+  return slackMethods.get(method);
+}
+
+const pagerDutyContract = z.object({
+  paths: z.record(z.string(), z.object({ post: z.looseObject({ requestBody: z.object({ content: z.object({ 'application/json': z.object({ schema: z.record(z.string(), z.unknown()) }) }) }) }) })),
+  components: z.record(z.string(), z.unknown()),
+});
+
+let pagerDutyValidators: Map<string, ValidateFunction> | undefined;
+
+/** Validates a PagerDuty Events API request body for `/enqueue` or `/change/enqueue`; returns the problems. */
+export function pagerDutyRequestProblems(path: '/enqueue' | '/change/enqueue', body: unknown): string[] {
+  if (!pagerDutyValidators) {
+    const contract = pagerDutyContract.parse(JSON.parse(readFileSync(join(contractsDir, 'pagerduty-events-v2.openapi.json'), 'utf8')));
+    // OpenAPI 3.0 schemas are JSON Schema plus extra keywords (`example`, `x-…`); refs point at `#/components`.
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    addFormats(ajv);
+    pagerDutyValidators = new Map();
+    for (const [p, item] of Object.entries(contract.paths)) {
+      pagerDutyValidators.set(p, ajv.compile({ ...item.post.requestBody.content['application/json'].schema, components: contract.components }));
+    }
+  }
+  const validate = pagerDutyValidators.get(path);
+  if (!validate) return [`The PagerDuty contract has no operation ${path}`];
+  if (validate(body)) return [];
+  return (validate.errors ?? []).map((error) => `${error.instancePath === '' ? 'event' : error.instancePath.slice(1).replaceAll('/', '.')} ${error.message ?? 'is invalid'}`);
+}

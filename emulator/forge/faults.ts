@@ -1,0 +1,69 @@
+/**
+ * Fault injection for remote calls made by the app: added latency (Jira, KVS, egress, email),
+ * 429 answers with Retry-After and 5xx answers (Jira, egress), and duplicate event delivery.
+ * A `seed` makes the random choices repeatable.
+ */
+import { z } from 'zod';
+
+const rates = z.strictObject({
+  rate429: z.number().min(0).max(1).optional(),
+  rate5xx: z.number().min(0).max(1).optional(),
+});
+
+export const faultConfigSchema = z.strictObject({
+  latencyMs: z.number().int().min(0).max(60_000).optional(),
+  jira: rates.optional(),
+  egress: rates.optional(),
+  duplicateEvents: z.boolean().optional(),
+  retryAfterSeconds: z.number().int().min(1).max(600).optional(),
+  seed: z.number().int().optional(),
+});
+
+export type FaultConfig = z.infer<typeof faultConfigSchema>;
+export type FaultTarget = 'jira' | 'egress';
+export type FaultDecision = { kind: 'none' } | { kind: 'rate-limited'; retryAfterSeconds: number } | { kind: 'server-error'; status: number };
+
+export class FaultInjector {
+  private config: FaultConfig = {};
+  private random: () => number = Math.random;
+
+  /** Replaces the whole configuration; `{}` clears every fault. */
+  configure(config: FaultConfig): void {
+    this.config = config;
+    this.random = config.seed === undefined ? Math.random : seededRandom(config.seed);
+  }
+
+  current(): FaultConfig {
+    return this.config;
+  }
+
+  async delay(): Promise<void> {
+    const ms = this.config.latencyMs ?? 0;
+    if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
+  }
+
+  decide(target: FaultTarget): FaultDecision {
+    const { rate429 = 0, rate5xx = 0 } = this.config[target] ?? {};
+    if (rate429 === 0 && rate5xx === 0) return { kind: 'none' };
+    const roll = this.random();
+    if (roll < rate429) return { kind: 'rate-limited', retryAfterSeconds: this.config.retryAfterSeconds ?? 1 };
+    if (roll < rate429 + rate5xx) return { kind: 'server-error', status: 503 };
+    return { kind: 'none' };
+  }
+
+  get duplicateEvents(): boolean {
+    return this.config.duplicateEvents ?? false;
+  }
+}
+
+/** mulberry32: tiny, fast and good enough to make fault rolls repeatable. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
