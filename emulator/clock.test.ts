@@ -1,0 +1,42 @@
+import { openSiteDatabase } from './db';
+import { installEmulatedDate, SiteClock } from './clock';
+
+describe('SiteClock', () => {
+  it('moves forward by a duration and keeps the offset in the database', () => {
+    const db = openSiteDatabase(':memory:', false);
+    let real = 1_000_000;
+    const clock = new SiteClock(db, () => real);
+    clock.advance(60_000);
+    real += 5;
+    expect(clock.now()).toBe(1_060_005);
+    expect(new SiteClock(db, () => real).now()).toBe(1_060_005);
+    db.close();
+  });
+
+  it('refuses to move back in time', () => {
+    const db = openSiteDatabase(':memory:', false);
+    const clock = new SiteClock(db, () => 5_000);
+    expect(() => clock.advanceTo(4_000)).toThrow(/only move forward/);
+    expect(() => clock.advance(-1)).toThrow(RangeError);
+    db.close();
+  });
+});
+
+describe('installEmulatedDate', () => {
+  it('makes Date.now and new Date() follow the emulated clock until it is restored', () => {
+    const realBefore = Date.now();
+    const restore = installEmulatedDate(() => Date.UTC(2030, 0, 1));
+    try {
+      expect(Date.now()).toBe(Date.UTC(2030, 0, 1));
+      expect(new Date().toISOString()).toBe('2030-01-01T00:00:00.000Z');
+      expect(new Date(0).toISOString()).toBe('1970-01-01T00:00:00.000Z');
+      expect(new Date(2024, 1, 3).getFullYear()).toBe(2024);
+      expect(new Date() instanceof Date).toBe(true);
+      expect(typeof Date()).toBe('string');
+      expect(Date.parse('2020-01-01T00:00:00Z')).toBe(Date.UTC(2020, 0, 1));
+    } finally {
+      restore();
+    }
+    expect(Math.abs(Date.now() - realBefore)).toBeLessThan(60_000);
+  });
+});
