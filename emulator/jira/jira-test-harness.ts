@@ -114,6 +114,7 @@ export async function createOptionField(
 ): Promise<{ id: string; contextId: string; options: Record<string, string> }> {
   const field = await harness.call('app', 'POST', '/rest/api/3/field', { name, type: `${typePrefix}${type}` });
   const id = String((field.body as { id: string }).id);
+  await harness.call('app', 'POST', `/rest/api/3/screens/addToDefault/${id}`);
   const contexts = await harness.call('app', 'GET', `/rest/api/3/field/${id}/context`);
   const contextId = String((contexts.body as { values: { id: string }[] }).values[0]?.id);
   const created = await harness.call('app', 'POST', `/rest/api/3/field/${id}/context/${contextId}/option`, { options: values.map((value) => ({ value })) });
@@ -124,7 +125,9 @@ export async function createOptionField(
 /** Creates a field of another custom type through REST and returns its id. */
 export async function createCustomField(harness: JiraHarness, name: string, type: string): Promise<string> {
   const field = await harness.call('app', 'POST', '/rest/api/3/field', { name, type: `${typePrefix}${type}` });
-  return String((field.body as { id: string }).id);
+  const id = String((field.body as { id: string }).id);
+  await harness.call('app', 'POST', `/rest/api/3/screens/addToDefault/${id}`);
+  return id;
 }
 
 /** Creates an HOT incident as `caller` and returns its key; extra fields are merged in. */

@@ -282,7 +282,7 @@ export class FieldCatalog {
       kind: spec.kind,
       multi: spec.multi,
       schema: spec.multi ? { type: 'array', items: spec.schemaType, custom: field.type, customId } : { type: spec.schemaType, custom: field.type, customId },
-      onScreens: true,
+      onScreens: this.store.fields.isOnDefaultScreen(field.id),
       operations: spec.multi ? ['add', 'set', 'remove'] : ['set'],
       ...(spec.kind === 'string' ? { maxLength: 255 } : {}),
     };

@@ -148,6 +148,22 @@ describe('field contexts and options', () => {
     expect((listed.body as { values: { value: string }[] }).values.map((option) => option.value)).toEqual(['Sev 3', 'Sev 1']);
   });
 
+  it('leaves a field created through REST off the create screen until it is added to the default screen, once', async () => {
+    const created = await site.call('app', 'POST', '/rest/api/3/field', { name: 'Runbook', type: 'com.atlassian.jira.plugin.system.customfieldtypes:url' });
+    const id = (created.body as FieldJson).id;
+    const refused = await site.call('admin@example.com', 'POST', '/rest/api/3/issue', {
+      fields: { project: { key: 'HOT' }, issuetype: { name: 'Incident' }, summary: 'Runbook missing', [id]: 'https://runbooks.example.com/1' },
+    });
+    expect(refused).toMatchObject({ status: 400, body: { errors: { [id]: expect.stringContaining('not on the appropriate screen') } } });
+    expect((await site.call('bea.bitbucket@example.com', 'POST', `/rest/api/3/screens/addToDefault/${id}`)).status).toBe(403);
+    expect((await site.call('app', 'POST', `/rest/api/3/screens/addToDefault/${id}`)).status).toBe(200);
+    expect((await site.call('app', 'POST', `/rest/api/3/screens/addToDefault/${id}`)).status).toBe(404);
+    const accepted = await site.call('admin@example.com', 'POST', '/rest/api/3/issue', {
+      fields: { project: { key: 'HOT' }, issuetype: { name: 'Incident' }, summary: 'Runbook linked', [id]: 'https://runbooks.example.com/1' },
+    });
+    expect(accepted.status).toBe(201);
+  });
+
   it('says a text field does not support options', async () => {
     const created = await site.call('app', 'POST', '/rest/api/3/field', { name: 'Notes', type: 'com.atlassian.jira.plugin.system.customfieldtypes:textfield' });
     const id = (created.body as FieldJson).id;

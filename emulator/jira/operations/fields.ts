@@ -191,7 +191,17 @@ export function fieldOperations(kit: Toolkit): OperationDefinition[] {
     return noContent();
   };
 
+  const addToDefaultScreen = (request: OperationRequest) => {
+    requireAdmin(request, 'Only Jira administrators can change screens.');
+    const field = catalog.byId(pathParam(request, 'fieldId'));
+    if (!field) throw notFound(`The field ${pathParam(request, 'fieldId')} was not found.`);
+    if (field.onScreens) throw notFound(`The field ${field.id} is already present on the default screen.`);
+    store.fields.addToDefaultScreen(field.id);
+    return ok({});
+  };
+
   return [
+    { method: 'POST', template: '/rest/api/3/screens/addToDefault/{fieldId}', handler: addToDefaultScreen },
     { method: 'GET', template: '/rest/api/3/field', handler: getFields },
     { method: 'POST', template: '/rest/api/3/field', handler: createField },
     { method: 'GET', template: '/rest/api/3/field/{fieldId}/context', handler: getContexts },

@@ -29,6 +29,7 @@ const idList = z.array(z.string());
 
 export class FieldsRepo {
   private cache: CustomField[] | undefined;
+  private defaultScreen: Set<string> | undefined;
 
   constructor(private readonly db: Database) {}
 
@@ -74,6 +75,22 @@ export class FieldsRepo {
       .all()
       .map((row) => toField(fieldRow.parse(row)));
     return this.cache;
+  }
+
+  /** Whether a field created through REST has been put on the default screen (Jira leaves new fields off every screen). */
+  isOnDefaultScreen(fieldId: string): boolean {
+    this.defaultScreen ??= new Set(
+      this.db
+        .prepare('SELECT field_id FROM jira_default_screen_fields')
+        .all()
+        .map((row) => z.object({ field_id: z.string() }).parse(row).field_id),
+    );
+    return this.defaultScreen.has(fieldId);
+  }
+
+  addToDefaultScreen(fieldId: string): void {
+    this.db.prepare('INSERT OR IGNORE INTO jira_default_screen_fields (field_id) VALUES (?)').run(fieldId);
+    this.defaultScreen = undefined;
   }
 
   insertContext(context: Omit<FieldContext, 'id'>): FieldContext {

@@ -131,6 +131,7 @@ CREATE TABLE IF NOT EXISTS jira_changes (
   kind TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS jira_changes_service ON jira_changes (service, at);
+CREATE TABLE IF NOT EXISTS jira_default_screen_fields (field_id TEXT PRIMARY KEY);
 `;
 
 export function createJiraSchema(db: Database): void {
