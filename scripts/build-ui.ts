@@ -9,13 +9,15 @@ import { join, resolve } from 'node:path';
 const root = resolve(__dirname, '..');
 const staticDir = join(root, 'static');
 
-function page(title: string): string {
+function page(title: string, withStylesheet: boolean): string {
+  // Design System components ship their styles as CSS that esbuild gathers into main.css.
+  const stylesheet = withStylesheet ? '\n    <link rel="stylesheet" href="./main.css" />' : '';
   return `<!doctype html>
 <html lang="en">
   <head>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <title>${title}</title>
+    <title>${title}</title>${stylesheet}
   </head>
   <body>
     <div id="root"></div>
@@ -43,7 +45,7 @@ export async function buildSurface(surface: string): Promise<void> {
     legalComments: 'none',
     logLevel: 'warning',
   });
-  writeFileSync(join(out, 'index.html'), page(surface));
+  writeFileSync(join(out, 'index.html'), page(surface, existsSync(join(out, 'main.css'))));
   const assets = join(dir, 'public');
   if (existsSync(assets)) cpSync(assets, out, { recursive: true });
 }
