@@ -1,0 +1,80 @@
+import { parseConfiguration } from './configuration';
+import { storeConfiguration } from './configuration-store';
+import { declareForm, declareIncident } from './declare-incident';
+import { NotConfiguredError } from './errors';
+import { configurationDocument, provisionedWorld } from './testing/fixtures';
+
+const valid = {
+  summary: 'Cannot push to Bitbucket',
+  description: 'Every git push fails with a 500.\nCall me on +1 555 0100',
+  severity: 1,
+  faultyService: 'Bitbucket',
+  affectedProducts: ['Bitbucket'],
+};
+
+describe('declaring an incident', () => {
+  it('creates the issue as the user with every field in Jira’s format, and answers with its key and link', async () => {
+    const world = await provisionedWorld();
+    const fields = world.config.fields;
+
+    const result = await declareIncident({ store: world.store, userTracker: world.tracker, clock: world.clock }, valid);
+
+    expect(result).toEqual({ issueId: expect.any(String), issueKey: 'HOT-1', issueUrl: 'https://example.atlassian.net/browse/HOT-1' });
+    const issue = world.tracker.issues.get('HOT-1');
+    expect(issue?.fields).toEqual(
+      expect.objectContaining({
+        summary: 'Cannot push to Bitbucket',
+        issuetype: { name: 'Incident' },
+        [fields?.severity ?? '']: { value: 'Sev 1' },
+        [fields?.faultyService ?? '']: { value: 'Bitbucket' },
+        [fields?.affectedProducts ?? '']: [{ value: 'Bitbucket' }],
+        [fields?.detected ?? '']: '2024-05-01T10:00:00.000Z',
+      }),
+    );
+    expect(issue?.fields.description).toEqual({
+      type: 'doc',
+      version: 1,
+      content: [
+        { type: 'paragraph', content: [{ type: 'text', text: 'Every git push fails with a 500.' }] },
+        { type: 'paragraph', content: [{ type: 'text', text: 'Call me on +1 555 0100' }] },
+      ],
+    });
+  });
+
+  it('refuses a form with a clear message naming the field, creating nothing', async () => {
+    const world = await provisionedWorld();
+    const deps = { store: world.store, userTracker: world.tracker, clock: world.clock };
+    const cases: [Record<string, unknown>, string, string][] = [
+      [{ ...valid, summary: '  ' }, 'summary', 'must not be empty'],
+      [{ ...valid, description: undefined }, 'description', 'is required'],
+      [{ ...valid, severity: 4 }, 'severity', 'must be 1, 2 or 3'],
+      [{ ...valid, faultyService: 'Trello' }, 'faultyService', 'must be one of Bitbucket, Jira Cloud, Confluence, Unknown (choose "Unknown" if you have no idea)'],
+      [{ ...valid, affectedProducts: ['Jira', 'Jira'] }, 'affectedProducts', 'must not list a product twice'],
+      [{ ...valid, affectedProducts: ['Trello'] }, 'affectedProducts[0]', 'must be one of Bitbucket, Jira, Confluence'],
+    ];
+    for (const [input, field, reason] of cases) {
+      await expect(declareIncident(deps, input)).rejects.toMatchObject({ name: 'ValidationError', field, reason });
+    }
+    expect(world.tracker.issues.size).toBe(0);
+  });
+
+  it('asks for the fields to be provisioned first', async () => {
+    const world = await provisionedWorld();
+    const { fields: _fields, ...unprovisioned } = world.config;
+    await storeConfiguration(world.store, unprovisioned);
+    await expect(declareIncident({ store: world.store, userTracker: world.tracker, clock: world.clock }, valid)).rejects.toBeInstanceOf(NotConfiguredError);
+  });
+
+  it('offers the scale, services, products and the handbook’s help texts to the form', () => {
+    const form = declareForm(parseConfiguration(configurationDocument({ severityScaleUrl: 'https://wiki.example.com/severity' })));
+    expect(form.severities.map((severity) => [severity.label, severity.pages])).toEqual([
+      ['Sev 1', true],
+      ['Sev 2', true],
+      ['Sev 3', false],
+    ]);
+    expect(form.services).toContain('Unknown');
+    expect(form.help.summary).toBe("What's the emergency?");
+    expect(form.help.severity).toBe('Choosing Sev 2 or 1 means you believe this must be resolved right now - people will be paged.');
+    expect(form.severityScaleUrl).toBe('https://wiki.example.com/severity');
+  });
+});

@@ -1,0 +1,123 @@
+/** The admin page (`jira:adminPage`): configuration, on-call schedules and integration secrets. Jira administrators only. */
+import type { ConfigurationDocument, OverrideDocument } from './configuration';
+
+export const ADMIN_RESOLVER_KEYS = {
+  getConfiguration: 'getConfiguration',
+  saveConfiguration: 'saveConfiguration',
+  exportConfiguration: 'exportConfiguration',
+  importConfiguration: 'importConfiguration',
+  getOnCall: 'getOnCall',
+  addOverride: 'addOverride',
+  takeShift: 'takeShift',
+  setIntegrationSecret: 'setIntegrationSecret',
+  getAcknowledgementWebhook: 'getAcknowledgementWebhook',
+  provisionFields: 'provisionFields',
+} as const;
+
+/** Which secrets are stored (never their values). */
+export interface SecretStatus {
+  readonly slackBotToken: boolean;
+  /** Roster ids that have a PagerDuty routing key. */
+  readonly pagerDutyRosters: readonly string[];
+  /** Whether outgoing webhooks are signed (an HMAC secret is stored). */
+  readonly webhookSigningSecret: boolean;
+}
+
+/** What provisioning did to Jira's own select fields, for the admin to see. */
+export interface FieldSyncReport {
+  readonly created: readonly string[];
+  readonly optionsAdded: readonly string[];
+  readonly optionsDisabled: readonly string[];
+  readonly optionsEnabled: readonly string[];
+  /** Problems that did not stop provisioning (e.g. a field could not be added to the default screen). */
+  readonly warnings: readonly string[];
+}
+
+export interface GetConfigurationResult {
+  readonly configuration: ConfigurationDocument;
+  readonly secrets: SecretStatus;
+  /** False until the app's fields exist in Jira (install or "provision fields" creates them). */
+  readonly fieldsProvisioned: boolean;
+}
+
+export interface SaveConfigurationPayload {
+  readonly configuration: ConfigurationDocument;
+}
+
+export interface SaveConfigurationResult {
+  readonly configuration: ConfigurationDocument;
+  readonly fieldSync: FieldSyncReport;
+}
+
+export interface ExportConfigurationResult {
+  readonly fileName: string;
+  /** The configuration as pretty-printed JSON, without secrets or site-specific field ids. */
+  readonly json: string;
+}
+
+export interface ImportConfigurationPayload {
+  readonly json: string;
+}
+
+export type ImportConfigurationResult = SaveConfigurationResult;
+
+export interface OnCallShiftView {
+  readonly accountId: string;
+  /** ISO-8601 UTC instants. */
+  readonly start: string;
+  readonly end: string;
+  /** "layer" when the rotation put them there, "override" when someone stood in. */
+  readonly source: 'layer' | 'override';
+}
+
+export interface RosterOnCall {
+  readonly rosterId: string;
+  readonly rosterName: string;
+  readonly isImoc: boolean;
+  readonly now: OnCallShiftView | null;
+  readonly next: OnCallShiftView | null;
+}
+
+export interface GetOnCallPayload {
+  /** Only this roster; all rosters when absent. */
+  readonly rosterId?: string;
+}
+
+export interface GetOnCallResult {
+  /** ISO-8601 UTC instant the answer was computed for. */
+  readonly at: string;
+  readonly rosters: readonly RosterOnCall[];
+}
+
+export interface AddOverridePayload {
+  readonly rosterId: string;
+  readonly override: OverrideDocument;
+}
+
+export interface TakeShiftPayload {
+  readonly rosterId: string;
+}
+
+/** Both answer with the roster's schedule as it now stands. */
+export type RosterChangeResult = RosterOnCall;
+
+export type IntegrationSecretInput =
+  | { readonly kind: 'slack-bot-token'; readonly value: string | null }
+  | { readonly kind: 'pagerduty-routing-key'; readonly rosterId: string; readonly value: string | null }
+  | { readonly kind: 'webhook-signing-secret'; readonly value: string | null };
+
+/** `value: null` removes the secret. */
+export interface SetIntegrationSecretPayload {
+  readonly secret: IntegrationSecretInput;
+}
+
+export type SetIntegrationSecretResult = SecretStatus;
+
+export interface GetAcknowledgementWebhookResult {
+  /** Where a paging provider reports acknowledgements (POST). */
+  readonly url: string;
+  /** Sent by the provider as `Authorization: Bearer <token>`. */
+  readonly token: string;
+}
+
+export type ProvisionFieldsResult = FieldSyncReport;

@@ -1,0 +1,64 @@
+/** Paging on one incident, as the issue's panel shows it: status of every page, acknowledge, escalate on purpose. */
+import type { EscalationTargetDocument } from './configuration';
+
+export const ISSUE_PANEL_RESOLVER_KEYS = {
+  getPagingStatus: 'getPagingStatus',
+  acknowledgePage: 'acknowledgePage',
+  escalateIncident: 'escalateIncident',
+  getEscalationTargets: 'getEscalationTargets',
+} as const;
+
+export type DeliveryStatus = 'sent' | 'failed';
+
+export interface PageDeliveryView {
+  readonly level: number;
+  readonly round: number;
+  /** Who or what was paged, as people read it ("on-call of Bitbucket", an account id, "PagerDuty: Bitbucket"). */
+  readonly recipient: string;
+  readonly accountId?: string;
+  readonly channel: 'jira' | 'slack' | 'pagerduty' | 'webhook';
+  readonly status: DeliveryStatus;
+  /** ISO-8601 UTC instant of the last attempt. */
+  readonly at: string;
+  readonly attempts: number;
+  readonly error?: string;
+}
+
+export type EpisodeState = 'paging' | 'acknowledged' | 'exhausted' | 'not-paged';
+
+/** One reason the app paged people for this incident (declared, severity raised, transition, manual escalation). */
+export interface PagingEpisodeView {
+  readonly id: string;
+  readonly reason: string;
+  readonly state: EpisodeState;
+  readonly startedAt: string;
+  readonly deliveries: readonly PageDeliveryView[];
+  /** When the next level is paged if nobody acknowledges. */
+  readonly nextEscalationAt?: string;
+  readonly acknowledgedAt?: string;
+  readonly acknowledgedBy?: string;
+}
+
+export interface PagingStatusResult {
+  readonly issueKey: string;
+  readonly episodes: readonly PagingEpisodeView[];
+}
+
+/** Acknowledge every page of this incident sent so far (the issue comes from the panel's context). */
+export type AcknowledgePagePayload = Record<string, never>;
+
+export type AcknowledgePageResult = PagingStatusResult;
+
+export interface EscalateIncidentPayload {
+  readonly target: EscalationTargetDocument;
+  /** Why this team or person is needed; it goes into the page. */
+  readonly reason: string;
+  /** Generated once per click by the panel, so a retried request pages only once. */
+  readonly requestId: string;
+}
+
+export type EscalateIncidentResult = PagingStatusResult;
+
+export interface EscalationTargetsResult {
+  readonly rosters: readonly { readonly id: string; readonly name: string }[];
+}

@@ -1,0 +1,80 @@
+import { route } from '@forge/api';
+import { z } from 'zod';
+import { RemoteCallError } from '../../app/errors';
+import type { AdfDocument, CreateIssueRequest, IssueData, IssueRef, IssueTracker, Notification } from '../../app/ports';
+import { ValidationError } from '../../domain/errors';
+import { jiraFieldErrors, type JiraClient } from './jira-client';
+
+const issueRefSchema = z.object({ id: z.string(), key: z.string() }).loose();
+const issueSchema = z.object({ id: z.string(), key: z.string(), fields: z.record(z.string(), z.unknown()).default({}) }).loose();
+const countSchema = z.object({ count: z.number().int().nonnegative() }).loose();
+const permissionsSchema = z.object({ permissions: z.record(z.string(), z.object({ havePermission: z.boolean() }).loose()) }).loose();
+
+/** Jira issues over REST v3, as whoever the client's `requestJira` acts for. */
+export class JiraIssueTracker implements IssueTracker {
+  constructor(private readonly jira: JiraClient) {}
+
+  async createIssue(request: CreateIssueRequest): Promise<IssueRef> {
+    const answer = await this.jira.send(
+      'create issue',
+      route`/rest/api/3/issue`,
+      { method: 'POST', body: { fields: { ...request.fields, project: { key: request.projectKey }, issuetype: { name: request.issueTypeName } } } },
+      [400],
+    );
+    if (answer.status === 400) {
+      const [first] = jiraFieldErrors(answer.body);
+      // Jira refused a value the form let through (a required field on the screen, a permission): say which.
+      throw new ValidationError(first?.[0] ?? 'issue', first?.[1] ?? 'Jira refused to create the issue');
+    }
+    const { id, key } = parse(issueRefSchema, answer.body, 'create issue');
+    return { id, key };
+  }
+
+  async getIssue(issueIdOrKey: string, fieldIds: readonly string[]): Promise<IssueData | undefined> {
+    const query = new URLSearchParams({ fields: fieldIds.length === 0 ? 'summary' : fieldIds.join(',') });
+    const answer = await this.jira.send('get issue', route`/rest/api/3/issue/${issueIdOrKey}?${query}`, {}, [404]);
+    if (answer.status === 404) return undefined;
+    const issue = parse(issueSchema, answer.body, 'get issue');
+    return { id: issue.id, key: issue.key, fields: issue.fields };
+  }
+
+  async addComment(issueIdOrKey: string, body: AdfDocument): Promise<void> {
+    await this.jira.send('add comment', route`/rest/api/3/issue/${issueIdOrKey}/comment`, { method: 'POST', body: { body } });
+  }
+
+  async notify(issueIdOrKey: string, notification: Notification): Promise<void> {
+    await this.jira.send('notify', route`/rest/api/3/issue/${issueIdOrKey}/notify`, {
+      method: 'POST',
+      body: {
+        subject: notification.subject,
+        textBody: notification.textBody,
+        htmlBody: notification.htmlBody,
+        to: { users: notification.accountIds.map((accountId) => ({ accountId })) },
+      },
+    });
+  }
+
+  async countIssues(jql: string): Promise<number> {
+    const answer = await this.jira.send('count issues', route`/rest/api/3/search/approximate-count`, { method: 'POST', body: { jql } });
+    return parse(countSchema, answer.body, 'count issues').count;
+  }
+
+  async setAppFieldValue(fieldId: string, issueIds: readonly string[], value: unknown): Promise<void> {
+    await this.jira.send('set app field value', route`/rest/api/3/app/field/${fieldId}/value`, {
+      method: 'PUT',
+      body: { updates: [{ issueIds: issueIds.map(Number), value }] },
+    });
+  }
+
+  async canAdminister(): Promise<boolean> {
+    const answer = await this.jira.send('check permissions', route`/rest/api/3/mypermissions?permissions=ADMINISTER`);
+    return parse(permissionsSchema, answer.body, 'check permissions').permissions['ADMINISTER']?.havePermission === true;
+  }
+}
+
+/** Validates what Jira answered; an unexpected shape is a failed call, never a guess. */
+export function parse<T>(schema: z.ZodType<T>, body: unknown, operation: string): T {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new RemoteCallError('jira', operation, 200, `unexpected answer: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  return parsed.data;
+}

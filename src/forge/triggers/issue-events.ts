@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { acknowledgeIncident } from '../../app/acknowledge-page';
+import { loadConfiguration } from '../../app/configuration-store';
+import { isIncident, readIncident } from '../../app/incident-fields';
+import { reactToIssueCreated } from '../../app/react-to-issue-created';
+import { changelogItems, reactToIssueUpdated } from '../../app/react-to-issue-updated';
+import type { IssueData } from '../../app/ports';
+import { INVOCATION_LIMIT_MS } from '../adapters/invocation';
+import { services } from '../composition';
+import { withPlatformRetry } from './platform-retry';
+
+const issueEventSchema = z
+  .object({
+    issue: z
+      .object({
+        id: z.union([z.string(), z.number()]).transform(String),
+        key: z.string(),
+        fields: z.record(z.string(), z.unknown()).default({}),
+      })
+      .loose(),
+    changelog: z.unknown().optional(),
+    timestamp: z.union([z.number(), z.string()]).optional(),
+    atlassianId: z.string().optional(),
+  })
+  .loose();
+
+type IssueEvent = z.output<typeof issueEventSchema>;
+
+function parseEvent(eventType: string, event: unknown): IssueEvent | undefined {
+  const parsed = issueEventSchema.safeParse(event);
+  // A payload without an issue cannot be acted on, and redelivering it would not help.
+  if (!parsed.success) console.warn(`Ignoring a ${eventType} event without an issue: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  return parsed.data;
+}
+
+const issueOf = (event: IssueEvent): IssueData => ({ id: event.issue.id, key: event.issue.key, fields: event.issue.fields });
+
+// A change is identified across redeliveries by its changelog id; the event's timestamp is the fallback.
+function changeIdOf(event: IssueEvent): string {
+  const changelogId = z.object({ id: z.union([z.string(), z.number()]) }).loose().safeParse(event.changelog).data?.id;
+  return String(changelogId ?? event.timestamp ?? 'unknown');
+}
+
+/** `avi:jira:created:issue`: page for a new incident (or route it), count a new support case. */
+export async function onIssueCreated(event: unknown) {
+  const parsed = parseEvent('created-issue', event);
+  if (parsed === undefined) return undefined;
+  return withPlatformRetry(`Paging for ${parsed.issue.key}`, () => reactToIssueCreated(services(INVOCATION_LIMIT_MS.event).paging, issueOf(parsed)));
+}
+
+/** `avi:jira:updated:issue`: severity raised, faulty service changed, incident taken, support-case labels changed. */
+export async function onIssueUpdated(event: unknown) {
+  const parsed = parseEvent('updated-issue', event);
+  if (parsed === undefined) return undefined;
+  return withPlatformRetry(`Reacting to the change of ${parsed.issue.key}`, () =>
+    reactToIssueUpdated(services(INVOCATION_LIMIT_MS.event).paging, { issue: issueOf(parsed), items: changelogItems(parsed.changelog), changeId: changeIdOf(parsed) }),
+  );
+}
+
+/** `avi:jira:assigned:issue`: whoever takes the incident acknowledges its pages. */
+export async function onIssueAssigned(event: unknown) {
+  const parsed = parseEvent('assigned-issue', event);
+  if (parsed === undefined) return undefined;
+  return withPlatformRetry(`Acknowledging ${parsed.issue.key}`, async () => {
+    const s = services(INVOCATION_LIMIT_MS.event);
+    const config = await loadConfiguration(s.store);
+    const incident = readIncident(issueOf(parsed), config);
+    if (incident.assigneeAccountId === undefined || !isIncident(incident, config)) return;
+    await acknowledgeIncident(s.paging, { issueId: incident.id, by: incident.assigneeAccountId, via: 'assigned' });
+  });
+}

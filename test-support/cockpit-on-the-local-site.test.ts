@@ -1,0 +1,131 @@
+/**
+ * The incident cockpit's resolvers, unchanged, against the local site: take command in one Jira
+ * request, open comms in the Slack stand-in, and a view-only user who sees everything and changes nothing.
+ */
+import type { CockpitUpdate, CockpitView, TakeCommandResult } from '../src/contracts/cockpit';
+import type { ResolverResult } from '../src/contracts/resolver-result';
+import { personId, resolve, rest, startLocalSite, type LocalSite } from './local-site-app';
+
+const PANEL = 'incident-cockpit';
+const IM = 'bea.bitbucket@example.com';
+
+async function declare(local: LocalSite): Promise<{ key: string; id: string }> {
+  const { issueKey } = await resolve<{ issueKey: string; issueId: string }>(local.site, 'declare-incident', 'declareIncident', 'jay.jira@example.com', {
+    summary: 'Git pushes fail for everyone',
+    description: 'Every push answers 500. Call Jay on +1 555 0100.',
+    severity: 1,
+    faultyService: 'Bitbucket',
+    affectedProducts: ['Bitbucket'],
+  });
+  await local.site.settle();
+  const issue = await rest(local.site, 'admin@example.com', 'GET', `/rest/api/3/issue/${issueKey}?fields=summary`);
+  return { key: issueKey, id: String((issue.body as { id: string }).id) };
+}
+
+function panel(local: LocalSite, issue: { key: string; id: string }) {
+  const extension = { issue: { id: issue.id, key: issue.key, type: 'Incident' } };
+  return {
+    call: <T>(email: string, functionKey: string, payload: unknown = {}) => resolve<T>(local.site, PANEL, functionKey, email, payload, extension),
+    raw: (email: string, functionKey: string, payload: unknown = {}) =>
+      local.site.forge.invokeResolver({ moduleKey: PANEL, functionKey, accountId: personId(local.site, email), payload, extension }) as Promise<ResolverResult<unknown>>,
+  };
+}
+
+describe('the incident cockpit on the local site', () => {
+  let local: LocalSite;
+
+  beforeEach(async () => {
+    local = await startLocalSite((document) => ({ ...document, integrations: { ...document.integrations, slack: { enabled: true } } }));
+    await resolve(local.site, 'incident-settings', 'setIntegrationSecret', 'admin@example.com', { secret: { kind: 'slack-bot-token', value: 'xoxb-local-incident-response' } });
+  });
+
+  afterEach(async () => {
+    await local.stop();
+  });
+
+  it('takes command in exactly one Jira request: assigned, Fixing, detection recorded, page acknowledged', async () => {
+    const issue = await declare(local);
+    const cockpit = panel(local, issue);
+    const before = await cockpit.call<CockpitView>(IM, 'getCockpit');
+    expect(before.command).toMatchObject({ canTakeCommand: true, detectedMissing: expect.any(Boolean) });
+    const since = local.site.forge.invocations.list().at(-1)?.seq ?? 0;
+
+    const result = await cockpit.call<TakeCommandResult>(IM, 'takeCommand', { transitionId: before.command.takeCommandTransitionId, recordDetected: before.command.detectedMissing });
+
+    expect(result.outcome).toBe('in-command');
+    const invocation = local.site.forge.invocations.list(since).find((record) => record.functionKey === 'takeCommand');
+    expect(invocation?.remoteCalls.filter((call) => call.kind === 'jira').map((call) => `${call.method} ${call.path.split('?')[0] ?? ''}`)).toEqual([
+      `POST /rest/api/3/issue/${issue.key}/transitions`,
+    ]);
+    await local.site.settle();
+    const after = await cockpit.call<CockpitView>(IM, 'getCockpit');
+    expect(after.issue).toMatchObject({ statusName: 'Fixing', assignee: { displayName: 'Bea Bitbucket' }, detected: expect.any(String) });
+    expect(after.command.incidentManager?.displayName).toBe('Bea Bitbucket');
+    expect(after.checklist.find((item) => item.step === 'raise')?.state).toBe('done');
+    const paging = await cockpit.call<{ episodes: { state: string }[] }>(IM, 'getPagingStatus');
+    expect(paging.episodes.map((episode) => episode.state)).toEqual(['acknowledged']);
+  });
+
+  it('names whoever took command a moment earlier and changes nothing', async () => {
+    const issue = await declare(local);
+    const cockpit = panel(local, issue);
+    const offered = await cockpit.call<CockpitView>(IM, 'getCockpit');
+    const take = { transitionId: offered.command.takeCommandTransitionId, recordDetected: offered.command.detectedMissing };
+    await cockpit.call(IM, 'takeCommand', take);
+
+    const late = await cockpit.call<TakeCommandResult>('imogen.imoc@example.com', 'takeCommand', take);
+
+    expect(late).toMatchObject({ outcome: 'already-taken', by: { accountId: personId(local.site, IM) } });
+    const after = await cockpit.call<CockpitView>(IM, 'getCockpit');
+    expect(after.issue.assignee?.displayName).toBe('Bea Bitbucket');
+  });
+
+  it('opens comms: a room named after the key with roles and links in its topic, in the outbox', async () => {
+    const issue = await declare(local);
+    const cockpit = panel(local, issue);
+    const offered = await cockpit.call<CockpitView>(IM, 'getCockpit');
+    await cockpit.call(IM, 'takeCommand', { transitionId: offered.command.takeCommandTransitionId, recordDetected: offered.command.detectedMissing });
+    await cockpit.call(IM, 'delegateRole', { role: 'tech-lead', accountId: personId(local.site, 'tara.techlead@example.com') });
+
+    const update = await cockpit.call<CockpitUpdate>(IM, 'openComms');
+
+    const room = issue.key.toLowerCase();
+    const slack = local.site.outbox.list({ channel: 'slack' });
+    expect(slack.find((entry) => entry.subject === 'conversations.create')).toMatchObject({ to: `#${room}` });
+    const topic = slack.find((entry) => entry.subject === 'conversations.setTopic');
+    expect(JSON.stringify(topic?.body)).toContain(`${issue.key} [Sev 1] Git pushes fail for everyone | IM: Bea Bitbucket · TL: Tara Techlead | Issue: ${local.site.baseUrl}/browse/${issue.key}`);
+    expect(JSON.stringify(topic?.request)).toContain('"ok":true');
+    expect(slack.filter((entry) => entry.subject === 'conversations.invite').map((entry) => JSON.stringify(entry.request))).toEqual([expect.stringContaining('"ok":true')]);
+    expect(update.view.channels).toMatchObject({ chatRoomName: room, chatRoom: expect.stringContaining('/archives/') });
+    expect(update.view.checklist.find((item) => item.step === 'open-comms')?.reason).toBe('no video call linked');
+  });
+
+  it('shows a view-only user the same incident and lets them change nothing', async () => {
+    const issue = await declare(local);
+    const cockpit = panel(local, issue);
+    const offered = await cockpit.call<CockpitView>(IM, 'getCockpit');
+    const take = { transitionId: offered.command.takeCommandTransitionId, recordDetected: offered.command.detectedMissing };
+    const viewer = 'vera.viewer@example.com';
+
+    const seen = await cockpit.call<CockpitView>(viewer, 'getCockpit');
+    const attempts = await Promise.all([
+      cockpit.raw(viewer, 'takeCommand', take),
+      cockpit.raw(viewer, 'recordTimelineEntry', { entry: { kind: 'observation', text: 'I see it too' } }),
+      cockpit.raw(viewer, 'delegateRole', { role: 'tech-lead', accountId: personId(local.site, viewer) }),
+      cockpit.raw(viewer, 'answerAssessment', { questionId: 'customer-experience', answer: 'Errors' }),
+      cockpit.raw(viewer, 'setChannelLinks', { videoCall: 'https://meet.example.com/x' }),
+      cockpit.raw(viewer, 'openComms'),
+    ]);
+
+    expect(seen.viewer).toMatchObject({ canEdit: false, readOnlyReason: expect.stringContaining('not change it') });
+    expect(seen.command.canTakeCommand).toBe(false);
+    const [take1, ...others] = attempts.map((attempt) => (attempt.ok ? { code: 'changed', message: '' } : attempt.error));
+    // Taking command is the one Jira request itself, so Jira's refusal is the answer.
+    expect(take1).toMatchObject({ message: expect.stringContaining('permission to transition') });
+    expect(others.map((attempt) => attempt.code)).toEqual(['forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden']);
+    const after = await cockpit.call<CockpitView>(IM, 'getCockpit');
+    expect(after.issue.statusName).toBe('New');
+    expect(after.timeline).toEqual([]);
+    expect(local.site.outbox.list({ channel: 'slack' }).filter((entry) => entry.subject === 'conversations.create')).toEqual([]);
+  });
+});

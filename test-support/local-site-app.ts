@@ -1,0 +1,98 @@
+/**
+ * The app on an in-process local site, installed and configured: rosters for the seeded people
+ * (Bea for Bitbucket, Cal for Confluence, Imogen as IMOC), the fields provisioned by the install
+ * event. Shared by the local-site tests and the paging benchmark.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ConfigurationDocument, FieldIdsDocument } from '../src/contracts/configuration';
+import type { ResolverResult } from '../src/contracts/resolver-result';
+import { createSite, type Site } from '../emulator/site';
+
+export interface LocalSite {
+  site: Site;
+  people: Record<string, string>;
+  fields: FieldIdsDocument;
+  stop(): Promise<void>;
+}
+
+export function personId(site: Site, email: string): string {
+  const user = site.jira.users().find((candidate) => candidate.emailAddress === email);
+  if (user === undefined) throw new Error(`The local site has no ${email}`);
+  return user.accountId;
+}
+
+export async function resolve<T>(site: Site, moduleKey: string, functionKey: string, email: string, payload: unknown, extension?: Record<string, unknown>): Promise<T> {
+  const result = (await site.forge.invokeResolver({ moduleKey, functionKey, accountId: personId(site, email), payload, ...(extension === undefined ? {} : { extension }) })) as ResolverResult<T>;
+  if (!result.ok) throw new Error(`${functionKey} failed: ${JSON.stringify(result.error)}`);
+  return result.value;
+}
+
+function configuration(site: Site): ConfigurationDocument {
+  const roster = (id: string, name: string, emails: string[]) => ({
+    id,
+    name,
+    layers: [{ participants: emails.map((email) => personId(site, email)), shiftLength: 'P7D', handoffTime: '09:00', timeZone: 'UTC', startDate: '2020-01-06' }],
+  });
+  return {
+    version: 1,
+    incidentProject: { projectKey: 'HOT', issueTypeName: 'Incident' },
+    severityScale: {
+      levels: [
+        { level: 1, label: 'Sev 1', description: 'A critical incident with very high impact', examples: [] },
+        { level: 2, label: 'Sev 2', description: 'A major incident with significant impact', examples: [] },
+        { level: 3, label: 'Sev 3', description: 'A minor incident with low impact', examples: [] },
+      ],
+    },
+    services: [
+      { name: 'Bitbucket', rosterId: 'bitbucket', owningTeam: 'Bitbucket' },
+      { name: 'Jira Cloud', owningTeam: 'Jira Cloud' },
+      { name: 'Confluence', rosterId: 'confluence', owningTeam: 'Confluence' },
+      { name: 'Unknown', owningTeam: 'Incident managers' },
+    ],
+    products: ['Bitbucket', 'Jira', 'Confluence'],
+    rosters: [
+      roster('bitbucket', 'Bitbucket incident managers', ['bea.bitbucket@example.com']),
+      roster('confluence', 'Confluence incident managers', ['cal.confluence@example.com']),
+      roster('imoc', 'Incident manager on call', ['imogen.imoc@example.com']),
+    ],
+    escalationPolicies: [],
+    imoc: { rosterId: 'imoc', ackTimeoutMinutes: 15 },
+    paging: { rosterChannels: {}, personChannels: {} },
+    integrations: { slack: { enabled: false }, pagerDuty: { enabled: false }, webhook: { enabled: false } },
+    supportCases: { projectKeys: ['SUP'] },
+  };
+}
+
+/** Starts the site; `adjust` may change the configuration the admin saves (channels, integrations). */
+export async function startLocalSite(adjust: (document: ConfigurationDocument, site: Site) => ConfigurationDocument = (document) => document): Promise<LocalSite> {
+  const folder = mkdtempSync(join(tmpdir(), 'incident-response-'));
+  const site = await createSite({ dbPath: join(folder, 'site.db'), port: 0, fresh: true, tickMs: 0 });
+  // The install event provisions the fields; the admin then saves rosters for the seeded people.
+  await site.settle();
+  const saved = await resolve<{ configuration: ConfigurationDocument }>(site, 'incident-settings', 'saveConfiguration', 'admin@example.com', { configuration: adjust(configuration(site), site) });
+  const fields = saved.configuration.fields;
+  if (fields === undefined) throw new Error('The install event did not provision the fields');
+  const people = Object.fromEntries(site.jira.users().map((user) => [user.emailAddress, user.accountId]));
+  return {
+    site,
+    people,
+    fields,
+    stop: async () => {
+      await site.close();
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function rest(site: Site, email: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(`${site.baseUrl}${path}`, {
+    method,
+    headers: { authorization: `Basic ${Buffer.from(`${email}:local`).toString('base64')}`, 'content-type': 'application/json', accept: 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text === '' ? undefined : (JSON.parse(text) as unknown) };
+}
+
