@@ -128,4 +128,72 @@ describe('the incident cockpit on the local site', () => {
     expect(after.timeline).toEqual([]);
     expect(local.site.outbox.list({ channel: 'slack' }).filter((entry) => entry.subject === 'conversations.create')).toEqual([]);
   });
+
+  it('plays the response: assess, delegate, review, hand over; the checklist and the issue follow each step', async () => {
+    const issue = await declare(local);
+    const cockpit = panel(local, issue);
+    const id = (email: string) => personId(local.site, email);
+    const offered = await cockpit.call<CockpitView>(IM, 'getCockpit');
+    await cockpit.call(IM, 'takeCommand', { transitionId: offered.command.takeCommandTransitionId, recordDetected: offered.command.detectedMissing });
+    await cockpit.call(IM, 'openComms');
+    await cockpit.call(IM, 'setChannelLinks', { videoCall: 'https://meet.example.com/hot', stateDocument: 'https://wiki.example.com/hot-state' });
+    for (const answer of [
+      { questionId: 'customer-impact', answer: { audience: 'external', summary: 'Nobody can push' } },
+      { questionId: 'customer-experience', answer: 'git push answers 500' },
+      { questionId: 'customers-affected', answer: { reach: 'all' } },
+      { questionId: 'impact-started', answer: new Date(local.site.clock.now() - 20 * 60_000).toISOString() },
+      { questionId: 'support-cases', answer: 4 },
+      { questionId: 'other-factors', answer: { factors: ['social-media'] } },
+    ]) {
+      await cockpit.call(IM, 'answerAssessment', answer);
+    }
+    await cockpit.call(IM, 'delegateRole', { role: 'tech-lead', accountId: id('tara.techlead@example.com') });
+    await cockpit.call(IM, 'delegateRole', { role: 'communications-manager', accountId: id('cora.comms@example.com') });
+    await cockpit.call(IM, 'delegateRole', { role: 'backup-incident-manager', accountId: id('ben.bitbucket@example.com') });
+    await cockpit.call(IM, 'recordTimelineEntry', { entry: { kind: 'observation', text: 'Push error rate 100% since the 8.14.2 deploy' } });
+    const theory = await cockpit.call<CockpitUpdate>(IM, 'recordTimelineEntry', { entry: { kind: 'theory', text: 'The diff cache in 8.14.2 corrupts pack files' } });
+    const theoryId = theory.view.timeline.at(-1)?.id;
+    await cockpit.call(IM, 'recordTimelineEntry', { entry: { kind: 'experiment', text: 'Disable the diff cache on one node', theoryId, outcome: 'disproved' } });
+
+    const handedOver = await cockpit.call<CockpitUpdate>(IM, 'handOverCommand', { toAccountId: id('ben.bitbucket@example.com') });
+
+    const states = Object.fromEntries(handedOver.view.checklist.map((item) => [item.step, item.state]));
+    expect(states).toMatchObject({ detect: 'done', raise: 'done', 'open-comms': 'done', assess: 'done', delegate: 'done', review: 'done' });
+    expect(handedOver.view.command.incidentManager?.displayName).toBe('Ben Bitbucket');
+    const fields = local.fields;
+    const stored = await rest(local.site, 'admin@example.com', 'GET', `/rest/api/3/issue/${issue.key}?fields=assignee,${fields.techLead},${fields.communicationsManager},${fields.videoCall},${fields.impactStart}`);
+    const values = (stored.body as { fields: Record<string, unknown> }).fields;
+    expect(values['assignee']).toMatchObject({ displayName: 'Ben Bitbucket' });
+    expect(values[fields.techLead]).toMatchObject({ displayName: 'Tara Techlead' });
+    expect(values[fields.communicationsManager]).toMatchObject({ displayName: 'Cora Comms' });
+    expect(values[fields.videoCall]).toBe('https://meet.example.com/hot');
+    const comments = await rest(local.site, 'admin@example.com', 'GET', `/rest/api/3/issue/${issue.key}/comment`);
+    const text = JSON.stringify(comments.body);
+    expect(text).toContain('Disable the diff cache on one node');
+    expect(text).toContain('disproved');
+    const topics = local.site.outbox.list({ channel: 'slack' }).filter((entry) => entry.subject === 'conversations.setTopic');
+    expect(JSON.stringify(topics.at(-1)?.body)).toContain('IM: Ben Bitbucket · TL: Tara Techlead · CM: Cora Comms');
+  });
+
+  it('ends every role when the incident is resolved in Jira', async () => {
+    const issue = await declare(local);
+    const cockpit = panel(local, issue);
+    const offered = await cockpit.call<CockpitView>(IM, 'getCockpit');
+    await cockpit.call(IM, 'takeCommand', { transitionId: offered.command.takeCommandTransitionId, recordDetected: offered.command.detectedMissing });
+    await cockpit.call(IM, 'delegateRole', { role: 'tech-lead', accountId: personId(local.site, 'tara.techlead@example.com') });
+    expect((await cockpit.call<CockpitView>(IM, 'getCockpit')).roles.current.length).toBeGreaterThanOrEqual(2);
+
+    const transitions = await rest(local.site, IM, 'GET', `/rest/api/3/issue/${issue.key}/transitions`);
+    const resolveId = (transitions.body as { transitions: { id: string; name: string }[] }).transitions.find((t) => t.name === 'Resolve')?.id;
+    const resolved = await rest(local.site, IM, 'POST', `/rest/api/3/issue/${issue.key}/transitions`, {
+      transition: { id: resolveId },
+      fields: { [local.fields.impactEnd]: new Date(local.site.clock.now()).toISOString() },
+    });
+    expect(resolved.status).toBe(204);
+    await local.site.settle();
+
+    const after = await cockpit.call<CockpitView>(IM, 'getCockpit');
+    expect(after.roles.current).toEqual([]);
+    expect(after.roles.history.every((assignment) => assignment.endedAt !== undefined)).toBe(true);
+  });
 });

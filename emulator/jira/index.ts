@@ -2,6 +2,7 @@
  * The local site's Jira Cloud: the REST v3 operations the app uses, over SQLite, judged by the
  * official OpenAPI document, with Jira's permissions, workflows, changelog and Forge events.
  */
+import { answerLocalChanges, LOCAL_CHANGES_PATH } from './local-changes';
 import type { JiraServices, OperationDefinition, OperationRequest, Toolkit } from './context';
 import { JiraHttpError, toJiraResponse } from './errors';
 import { EventBus, EventFactory } from './events';
@@ -127,6 +128,7 @@ export class JiraEmulator {
   /** Answers one call of `/rest/api/3/*`; events it causes are delivered once its changes are committed. */
   async handle(request: JiraRequest): Promise<JiraResponse> {
     const url = new URL(request.path, 'http://jira.local');
+    if (url.pathname === LOCAL_CHANGES_PATH) return answerLocalChanges(request.method, url, request.actor, (query) => this.changes(query));
     const pending: JiraSiteEvent[] = [];
     let response: JiraResponse;
     try {

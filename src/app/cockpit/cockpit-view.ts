@@ -18,6 +18,7 @@ import { BUILT_IN_ROLES, currentHolders, currentIncidentManager, roleLabel, time
 import { labelOf, severityDefinitions } from '../../domain/severity';
 import { formatInstant, formatUtcMinute } from '../../domain/time';
 import { chronological, openStreams, type TimelineEntry } from '../../domain/timeline';
+import { isActive } from '../../domain/workflow';
 import { issueUrl } from '../incident-fields';
 import { definedOnly } from './defined';
 import { incidentFacts, readOnlyReason, type IncidentContext } from './incident-context';
@@ -264,7 +265,8 @@ export function cockpitView(context: IncidentContext): CockpitView {
       prompts: disciplinePrompts(facts, now, { scale, fatigueLimits: context.settings.fatigueLimits }).map((prompt) => ({ ...prompt, prompt: named(prompt.prompt) })),
       openStreams: openStreams(facts.timeline).map((stream) => stream.description),
       timeOnIncident: timeOnIncident(all, now).map((entry) => ({ person: directory.view(entry.accountId), ms: entry.ms, active: entry.active })),
-      fatigue: fatigue(all, now, context.settings.fatigueLimits).map((warning) => ({
+      // Once the incident is over nobody is asked to hand over.
+      fatigue: (isActive(record.status) ? fatigue(all, now, context.settings.fatigueLimits) : []).map((warning) => ({
         person: directory.view(warning.accountId),
         role: warning.role,
         workedMs: warning.workedMs,

@@ -124,7 +124,7 @@ describe('hand over command', () => {
     const update = await handOverCommand(deps, caller, { toAccountId: PEOPLE.dave.accountId });
 
     expect(world.chat.statuses.has(`U-${PEOPLE.alice.accountId}`)).toBe(false);
-    expect(world.chat.statuses.get(`U-${PEOPLE.dave.accountId}`)).toBe('Managing incident HOT-12');
+    expect(world.chat.statuses.get(`U-${PEOPLE.dave.accountId}`)).toBe('HOT-12');
     expect(update.view.channels.chatStatusOf?.accountId).toBe(PEOPLE.dave.accountId);
   });
 

@@ -42,7 +42,7 @@ describe('open comms', () => {
     const room = world.chat.roomNamed('hot-12');
     expect([...(room?.members ?? [])]).toEqual([`U-${PEOPLE.alice.accountId}`]);
     expect(room?.messages[0]).toContain('Issue: https://example.atlassian.net/browse/HOT-12');
-    expect(world.chat.statuses.get(`U-${PEOPLE.alice.accountId}`)).toBe('Managing incident HOT-12');
+    expect(world.chat.statuses.get(`U-${PEOPLE.alice.accountId}`)).toBe('HOT-12');
     expect(update.view.channels.chatStatusOf).toEqual({ accountId: PEOPLE.alice.accountId, displayName: 'Alice Incident' });
   });
 

@@ -15,9 +15,9 @@ export function roomName(issueKey: string): string {
   return issueKey.toLowerCase();
 }
 
-/** The chat status that tells colleagues someone is busy managing this incident. */
+/** The chat status that tells colleagues someone is busy managing this incident: its key, as the handbook has it. */
 export function managingStatus(issueKey: string): string {
-  return `Managing incident ${issueKey}`;
+  return issueKey;
 }
 
 /**

@@ -1,22 +1,27 @@
+import type { Configuration } from '../configuration';
 import type { SideEffect } from './apply-change';
 import { currentRoleHolders, directoryOf, topicFor } from './cockpit-view';
 import type { IncidentContext } from './incident-context';
 import type { ChatMember, CockpitDeps } from './ports';
 
 /** How the chat workspace finds a person: the Slack id an administrator configured, else their email. */
-export function chatMember(context: IncidentContext, accountId: string): ChatMember {
-  const channel = context.config.paging.personChannels[accountId];
-  const known = [
-    ...(context.record.assignee === undefined ? [] : [context.record.assignee]),
-    ...context.record.techLeads,
-    ...context.record.communicationsManagers,
-  ].find((person) => person.accountId === accountId);
-  const email = known?.emailAddress ?? context.state.people.get(accountId)?.emailAddress;
+export function chatMemberOf(config: Pick<Configuration, 'paging'>, accountId: string, email: string | undefined): ChatMember {
+  const channel = config.paging.personChannels[accountId];
   return {
     accountId,
     ...(channel?.kind === 'slack' ? { chatUserId: channel.slackUserId } : {}),
     ...(email === undefined ? {} : { email }),
   };
+}
+
+/** A person on the incident as the chat workspace finds them, their email from the issue or the cockpit's records. */
+export function chatMember(context: IncidentContext, accountId: string): ChatMember {
+  const known = [
+    ...(context.record.assignee === undefined ? [] : [context.record.assignee]),
+    ...context.record.techLeads,
+    ...context.record.communicationsManagers,
+  ].find((person) => person.accountId === accountId);
+  return chatMemberOf(context.config, accountId, known?.emailAddress ?? context.state.people.get(accountId)?.emailAddress);
 }
 
 /** Everyone who holds a role now, the IM (or the assignee standing in) first. */

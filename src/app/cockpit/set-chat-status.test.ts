@@ -17,7 +17,7 @@ describe('chat status', () => {
     const world = await commanded();
 
     const on = await set(world, PEOPLE.alice.accountId, true);
-    expect(world.chat.statuses.get(`U-${PEOPLE.alice.accountId}`)).toBe('Managing incident HOT-12');
+    expect(world.chat.statuses.get(`U-${PEOPLE.alice.accountId}`)).toBe('HOT-12');
     expect(on.view.channels.chatStatusOf?.accountId).toBe(PEOPLE.alice.accountId);
 
     const off = await set(world, PEOPLE.alice.accountId, false);

@@ -73,7 +73,7 @@ export async function takeCommand(deps: CockpitDeps, caller: CockpitCaller, inpu
       transitionId: input.transitionId,
       assigneeAccountId: caller.accountId,
       fields: input.recordDetected && detectedField !== undefined ? { [detectedField]: jiraDateTime(now) } : {},
-      comment: timelineComment(note, (accountId) => nameOf(accountId) ?? 'incident manager'),
+      comment: timelineComment(note, nameOf),
     });
   } catch (error) {
     await release();

@@ -18,26 +18,33 @@ export function timelineKindName(kind: TimelineEntry['kind']): string {
 }
 
 /** One line for people: what the entry says, without who or when. */
-export function timelineEntryText(entry: TimelineEntry, nameOf: (accountId: string) => string): string {
+export function timelineEntryText(entry: TimelineEntry, nameOf: NameOf): string {
   switch (entry.kind) {
     case 'experiment':
       return `${entry.text} (outcome: ${entry.outcome})`;
     case 'change':
-      return `${entry.what} (made by ${nameOf(entry.who)}; revert: ${entry.revert ?? 'no plan recorded'})`;
+      return `${entry.what} (made by ${nameOf(entry.who) ?? entry.who}; revert: ${entry.revert ?? 'no plan recorded'})`;
     default:
       return entry.text;
   }
 }
 
+/** A person's name, or undefined when the cockpit does not know it. */
+export type NameOf = (accountId: string) => string | undefined;
+
 // A mention shows the person's current name in Jira, whatever the cockpit knew of it.
-const person = (accountId: string, nameOf: (accountId: string) => string) => mention({ id: accountId, text: `@${nameOf(accountId)}` });
+const person = (accountId: string, nameOf: NameOf) => mention({ id: accountId, text: `@${nameOf(accountId) ?? accountId}` });
 
 /**
  * The issue comment that mirrors a timeline entry, so Jira keeps the record even without the app:
  * kind, who recorded it and when, then the entry; a change spells out what, who, when and how to revert.
  */
-export function timelineComment(entry: TimelineEntry, nameOf: (accountId: string) => string, theoryText?: string): AdfDocument {
-  const heading = p(strong(KIND_NAMES[entry.kind]), text(` · ${formatUtcMinute(entry.at)} · recorded by `), person(entry.by, nameOf));
+export function timelineComment(entry: TimelineEntry, nameOf: NameOf, theoryText?: string): AdfDocument {
+  // Without a name the comment's own author (who recorded it, as the comment is made as them) says it.
+  const heading =
+    nameOf(entry.by) === undefined
+      ? p(strong(KIND_NAMES[entry.kind]), text(` · ${formatUtcMinute(entry.at)}`))
+      : p(strong(KIND_NAMES[entry.kind]), text(` · ${formatUtcMinute(entry.at)} · recorded by `), person(entry.by, nameOf));
   switch (entry.kind) {
     case 'change':
       return doc(
@@ -60,7 +67,7 @@ export function timelineComment(entry: TimelineEntry, nameOf: (accountId: string
 }
 
 /** The comment recording an experiment's outcome after the fact. */
-export function experimentOutcomeComment(input: { experiment: string; outcome: string; at: number; by: string }, nameOf: (accountId: string) => string): AdfDocument {
+export function experimentOutcomeComment(input: { experiment: string; outcome: string; at: number; by: string }, nameOf: NameOf): AdfDocument {
   return doc(
     p(strong('Experiment concluded'), text(` · ${formatUtcMinute(input.at)} · recorded by `), person(input.by, nameOf)),
     p(text(input.experiment)),

@@ -71,7 +71,12 @@ export class SlackChatRooms implements ChatRooms {
     const [identity, userId] = await Promise.all([this.whoAmI(), this.slackUserId(member)]);
     if (userId === undefined) throw new RemoteCallError('slack', 'users.lookupByEmail', 200, 'this person is not in the Slack workspace');
     const profile = text === undefined ? { status_text: '', status_emoji: '', status_expiration: 0 } : { status_text: text.slice(0, 100), status_emoji: STATUS_EMOJI, status_expiration: 0 };
-    await this.call('users.profile.set', { ...(userId === identity.userId ? {} : { user: userId }), profile });
+    await this.call('users.profile.set', { ...(userId === identity.userId ? {} : { user: userId }), profile }).catch((error: unknown) => {
+      if (error instanceof RemoteCallError && error.detail === 'not_allowed_token_type') {
+        throw new RemoteCallError('slack', 'users.profile.set', error.status, "Slack lets only a workspace admin's user token (xoxp-) set other people's status, not a bot token", undefined, { cause: error });
+      }
+      throw error;
+    });
   }
 
   private async slackUserId(member: ChatMember): Promise<string | undefined> {

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { acknowledgeIncident } from '../../app/acknowledge-page';
+import { endIncidentRoles, endsTheResponse } from '../../app/cockpit/end-incident-roles';
 import { loadConfiguration } from '../../app/configuration-store';
 import { isIncident, readIncident } from '../../app/incident-fields';
 import { reactToIssueCreated } from '../../app/react-to-issue-created';
 import { changelogItems, reactToIssueUpdated } from '../../app/react-to-issue-updated';
 import type { IssueData } from '../../app/ports';
 import { INVOCATION_LIMIT_MS } from '../adapters/invocation';
+import { SlackChatRooms } from '../adapters/slack-chat-rooms';
 import { services } from '../composition';
 import { withPlatformRetry } from './platform-retry';
 
@@ -48,13 +50,24 @@ export async function onIssueCreated(event: unknown) {
   return withPlatformRetry(`Paging for ${parsed.issue.key}`, () => reactToIssueCreated(services(INVOCATION_LIMIT_MS.event).paging, issueOf(parsed)));
 }
 
-/** `avi:jira:updated:issue`: severity raised, faulty service changed, incident taken, support-case labels changed. */
+/**
+ * `avi:jira:updated:issue`: severity raised, faulty service changed, incident taken, support-case
+ * labels changed; and once it is resolved or cancelled, roles end and the IM's chat status clears.
+ */
 export async function onIssueUpdated(event: unknown) {
   const parsed = parseEvent('updated-issue', event);
   if (parsed === undefined) return undefined;
-  return withPlatformRetry(`Reacting to the change of ${parsed.issue.key}`, () =>
-    reactToIssueUpdated(services(INVOCATION_LIMIT_MS.event).paging, { issue: issueOf(parsed), items: changelogItems(parsed.changelog), changeId: changeIdOf(parsed) }),
-  );
+  const items = changelogItems(parsed.changelog);
+  return withPlatformRetry(`Reacting to the change of ${parsed.issue.key}`, async () => {
+    const s = services(INVOCATION_LIMIT_MS.event);
+    const endRoles = async (): Promise<void> => {
+      if (!endsTheResponse(items)) return;
+      const problems = await endIncidentRoles({ store: s.store, chat: new SlackChatRooms(s.store, s.clock, s.deadline), clock: s.clock }, parsed.issue);
+      for (const problem of problems) console.warn(problem);
+    };
+    const [outcome] = await Promise.all([reactToIssueUpdated(s.paging, { issue: issueOf(parsed), items, changeId: changeIdOf(parsed) }), endRoles()]);
+    return outcome;
+  });
 }
 
 /** `avi:jira:assigned:issue`: whoever takes the incident acknowledges its pages. */

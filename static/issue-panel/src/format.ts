@@ -1,0 +1,30 @@
+/** How the panel writes times and durations; instants arrive as ISO-8601 UTC strings. */
+
+/** "2026-03-02 09:10 UTC": incidents are discussed across time zones, so the panel speaks UTC. */
+export function utcMinute(iso: string): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  return `${at.toISOString().slice(0, 10)} ${at.toISOString().slice(11, 16)} UTC`;
+}
+
+/** "45m", "4h 05m". */
+export function duration(ms: number): string {
+  const minutes = Math.max(0, Math.floor(ms / 60_000));
+  if (minutes < 60) return `${minutes}m`;
+  return `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m`;
+}
+
+/** The value a `datetime-local` input shows for an instant, in the browser's time zone. */
+export function toLocalInput(iso: string): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return '';
+  const local = new Date(at.getTime() - at.getTimezoneOffset() * 60_000);
+  return local.toISOString().slice(0, 16);
+}
+
+/** The instant a `datetime-local` value means, as ISO-8601 UTC; undefined when it is empty or not a time. */
+export function fromLocalInput(value: string): string | undefined {
+  if (value.trim() === '') return undefined;
+  const at = new Date(value);
+  return Number.isNaN(at.getTime()) ? undefined : at.toISOString();
+}

@@ -1,0 +1,125 @@
+/** Raise and Escalate: who was paged and whether they answered, Acknowledge, and paging another team or person. */
+import { Inline, Stack } from '@atlaskit/primitives/compiled';
+import { useEffect, useState } from 'react';
+import type { CockpitView, PersonView } from '../../../src/contracts/cockpit';
+import type { EscalationTargetsResult, PagingEpisodeView, PagingStatusResult } from '../../../src/contracts/issue-panel';
+import { utcMinute } from './format';
+import { acknowledgePage, escalateIncident, getEscalationTargets } from './invokes';
+import { PersonPicker } from './person-picker';
+import { Button, Field, Pill, Section, type Tone } from './ui';
+import { fieldError, type Cockpit } from './use-cockpit';
+
+const STATE_TONES: Readonly<Record<PagingEpisodeView['state'], Tone>> = { paging: 'pending', acknowledged: 'success', exhausted: 'removed', 'not-paged': 'default' };
+
+export function PagingCard({ view, paging, cockpit }: { view: CockpitView; paging: PagingStatusResult; cockpit: Cockpit }) {
+  const [escalating, setEscalating] = useState(false);
+  const editable = view.viewer.readOnlyReason === undefined;
+  const waiting = paging.episodes.some((episode) => episode.state === 'paging');
+  const acknowledge = async () => {
+    const status = await cockpit.run('acknowledge', acknowledgePage);
+    if (status !== undefined) cockpit.setPaging(status);
+  };
+  return (
+    <div className="ir-card">
+      <Section
+        title="Paging"
+        actions={
+          editable ? (
+            <Inline space="space.050">
+              {waiting ? (
+                <Button small appearance="primary" onClick={() => void acknowledge()} busy={cockpit.busy === 'acknowledge'} testId="acknowledge">
+                  Acknowledge
+                </Button>
+              ) : null}
+              <Button small onClick={() => setEscalating(!escalating)} testId="escalate-open">
+                Escalate
+              </Button>
+            </Inline>
+          ) : undefined
+        }
+      >
+        {paging.episodes.length === 0 ? <span className="ir-muted">Nobody has been paged for this incident.</span> : null}
+        <ul className="ir-list" data-testid="paging">
+          {paging.episodes.map((episode) => (
+            <li key={episode.id}>
+              <Stack space="space.025">
+                <Inline space="space.100" alignBlock="center" shouldWrap>
+                  <Pill tone={STATE_TONES[episode.state]}>{episode.state}</Pill>
+                  <span>{episode.reason}</span>
+                </Inline>
+                <span className="ir-muted">
+                  {episode.deliveries.map((delivery) => `${delivery.recipient} (${delivery.channel}${delivery.status === 'failed' ? ', failed' : ''})`).join(', ') || 'no pages sent'}
+                  {episode.acknowledgedAt === undefined ? '' : ` · acknowledged ${utcMinute(episode.acknowledgedAt)}`}
+                  {episode.nextEscalationAt === undefined ? '' : ` · escalates at ${utcMinute(episode.nextEscalationAt)} unless acknowledged`}
+                </span>
+              </Stack>
+            </li>
+          ))}
+        </ul>
+        {escalating && editable ? <EscalateForm cockpit={cockpit} onDone={() => setEscalating(false)} /> : null}
+      </Section>
+    </div>
+  );
+}
+
+function EscalateForm({ cockpit, onDone }: { cockpit: Cockpit; onDone: () => void }) {
+  const [targets, setTargets] = useState<EscalationTargetsResult | undefined>();
+  const [kind, setKind] = useState<'roster' | 'user'>('roster');
+  const [rosterId, setRosterId] = useState('');
+  const [person, setPerson] = useState<PersonView | undefined>();
+  const [reason, setReason] = useState('');
+  const [requestId] = useState(() => crypto.randomUUID());
+  useEffect(() => {
+    void getEscalationTargets().then((result) => setTargets(result.ok ? result.value : { rosters: [] }));
+  }, []);
+  const target = kind === 'roster' ? (rosterId === '' ? undefined : { kind, rosterId }) : person === undefined ? undefined : { kind, accountId: person.accountId };
+  const submit = async () => {
+    if (target === undefined) return;
+    const status = await cockpit.run('escalate', () => escalateIncident({ target, reason, requestId }));
+    if (status !== undefined) {
+      cockpit.setPaging(status);
+      onDone();
+    }
+  };
+  return (
+    <Stack space="space.100">
+      <div role="radiogroup" aria-label="Whom to page">
+        <Inline space="space.150">
+          <label>
+            <input type="radio" name="escalate-kind" checked={kind === 'roster'} onChange={() => setKind('roster')} /> A team's on-call roster
+          </label>
+          <label>
+            <input type="radio" name="escalate-kind" checked={kind === 'user'} onChange={() => setKind('user')} /> A person
+          </label>
+        </Inline>
+      </div>
+      {kind === 'roster' ? (
+        <Field id="escalate-roster" label="Roster" error={fieldError(cockpit.failure, 'escalate', 'target')}>
+          {(control) => (
+            <select {...control} value={rosterId} onChange={(event) => setRosterId(event.target.value)}>
+              <option value="">{targets === undefined ? 'Loading…' : 'Choose a roster'}</option>
+              {targets?.rosters.map((roster) => (
+                <option key={roster.id} value={roster.id}>
+                  {roster.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      ) : (
+        <PersonPicker id="escalate-person" label="Person" cockpit={cockpit} value={person} onChange={setPerson} />
+      )}
+      <Field id="escalate-reason" label="Why they are needed" error={fieldError(cockpit.failure, 'escalate', 'reason')}>
+        {(control) => <input {...control} value={reason} onChange={(event) => setReason(event.target.value)} />}
+      </Field>
+      <Inline space="space.100">
+        <Button appearance="primary" onClick={() => void submit()} disabled={target === undefined || reason.trim() === ''} busy={cockpit.busy === 'escalate'} testId="escalate-submit">
+          Page them
+        </Button>
+        <Button appearance="subtle" onClick={onDone}>
+          Cancel
+        </Button>
+      </Inline>
+    </Stack>
+  );
+}
