@@ -1,0 +1,141 @@
+/**
+ * The Declare incident page and the app's settings page on the local site, end to end in
+ * Chromium: a responder declares a Sev 1 Bitbucket incident and gets its key; an administrator
+ * edits a service, is stopped by a roster with an unknown time zone (and nothing is saved), then
+ * fixes it and saves.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { FrameLocator, Page } from 'playwright-core';
+import { z } from 'zod';
+import { ensureCustomUiBuilt } from './support/app-ui';
+import { launchBrowser, type Browser } from './support/browser';
+import { startLocalSite, type LocalSite } from './support/local-site';
+import { restAs } from './support/rest';
+import { screenshot } from './support/screenshots';
+
+const responder = 'bea.bitbucket@example.com';
+const administrator = 'admin@example.com';
+
+let local: LocalSite;
+let browser: Browser;
+let page: Page;
+
+function byId(frame: FrameLocator, id: string) {
+  // Field ids are configuration paths such as rosters[0].layers[0].timeZone: not valid CSS ids.
+  return frame.locator(`[id="${id}"]`);
+}
+
+async function openDeclarePage(): Promise<FrameLocator> {
+  await page.goto(`${local.baseUrl}/jira/apps/declare-incident?as=${encodeURIComponent(responder)}`);
+  const frame = page.frameLocator('iframe[data-module-key="declare-incident"]');
+  await frame.getByTestId('declare-form').waitFor({ timeout: 20_000 });
+  return frame;
+}
+
+async function openSettings(tab: string): Promise<FrameLocator> {
+  await page.goto(`${local.baseUrl}/jira/settings/apps/incident-settings?as=${encodeURIComponent(administrator)}`);
+  const frame = page.frameLocator('iframe[data-module-key="incident-settings"]');
+  await frame.getByTestId('admin-settings').waitFor({ timeout: 20_000 });
+  await frame.getByTestId(`tab-${tab}`).click();
+  return frame;
+}
+
+async function choose(frame: FrameLocator, inputId: string, text: string): Promise<void> {
+  const input = byId(frame, inputId);
+  await input.click();
+  await input.fill(text);
+  await frame.getByRole('option', { name: text, exact: false }).first().click();
+}
+
+const fieldList = z.array(z.object({ id: z.string(), name: z.string() }));
+const issueFields = z.object({ key: z.string(), fields: z.record(z.string(), z.unknown()) });
+const option = z.object({ value: z.string() });
+
+describe('declaring an incident and configuring the app', () => {
+  before(async () => {
+    await ensureCustomUiBuilt();
+    local = await startLocalSite();
+    browser = await launchBrowser();
+    page = browser.page;
+  });
+
+  after(async () => {
+    await browser?.close();
+    await local?.close();
+  });
+
+  it('tells a reporter what is missing before anything is created', async () => {
+    const frame = await openDeclarePage();
+    await frame.getByTestId('declare-submit').click();
+    assert.match((await frame.getByTestId('summary-error').textContent()) ?? '', /Say what's wrong/);
+    assert.match((await frame.getByTestId('faultyService-error').textContent()) ?? '', /"Unknown"/);
+  });
+
+  it('declares a Sev 1 Bitbucket incident and shows its key with a link to it', async () => {
+    const frame = await openDeclarePage();
+    await byId(frame, 'summary').fill('Bitbucket pushes fail for all customers');
+    await byId(frame, 'description').fill('Every git push answers 500. Reach me on +1 555 0100.');
+    await frame.getByTestId('severity-1').click();
+    assert.match((await frame.getByTestId('paging-warning').textContent()) ?? '', /people will be paged/);
+    await choose(frame, 'faultyService', 'Bitbucket');
+    await frame.getByRole('checkbox', { name: 'Bitbucket' }).check();
+    await frame.getByTestId('declare-submit').click();
+
+    const key = ((await frame.getByTestId('declared-key').textContent({ timeout: 20_000 })) ?? '').trim();
+    assert.match(key, /^HOT-\d+$/);
+    await screenshot(page, 'declare-incident-declared');
+
+    const fields = await restAs(local.baseUrl, responder, '/rest/api/3/field', fieldList);
+    const idOf = (name: string) => fields.find((field) => field.name === name)?.id ?? assert.fail(`no ${name} field`);
+    const issue = await restAs(local.baseUrl, responder, `/rest/api/3/issue/${key}`, issueFields);
+    assert.equal(issue.fields['summary'], 'Bitbucket pushes fail for all customers');
+    assert.equal(option.parse(issue.fields[idOf('Severity')]).value, 'Sev 1');
+    assert.equal(option.parse(issue.fields[idOf('Faulty service')]).value, 'Bitbucket');
+
+    await frame.getByRole('link', { name: `Open ${key}` }).click();
+    await page.waitForURL(new RegExp(`/browse/${key}$`));
+  });
+
+  it("refuses to save a roster whose time zone does not exist, names the field, and saves nothing", async () => {
+    let frame = await openSettings('services');
+    const owningTeam = byId(frame, 'services[0].owningTeam');
+    const before = await owningTeam.inputValue();
+    await owningTeam.fill('Source control');
+
+    await frame.getByTestId('tab-rosters').click();
+    await frame.getByTestId('add-roster').click();
+    await byId(frame, 'rosters[0].name').fill('Bitbucket incident managers');
+    await choose(frame, 'rosters[0].layers[0].participants', 'Bea');
+    await byId(frame, 'rosters[0].layers[0].timeZone').fill('Mars/Olympus');
+    await frame.getByTestId('save-configuration').click();
+
+    const error = frame.getByTestId('rosters[0].layers[0].timeZone-error');
+    assert.match((await error.textContent()) ?? '', /"Mars\/Olympus" is not an IANA time zone/);
+    assert.match((await frame.getByTestId('save-problems').textContent()) ?? '', /Roster "Bitbucket incident managers" › layer 1 › time zone/);
+    await screenshot(page, 'settings-invalid-time-zone');
+
+    frame = await openSettings('services');
+    assert.equal(await byId(frame, 'services[0].owningTeam').inputValue(), before);
+  });
+
+  it('saves the service and the roster once the time zone is fixed', async () => {
+    let frame = await openSettings('services');
+    await byId(frame, 'services[0].owningTeam').fill('Source control');
+    await frame.getByTestId('tab-rosters').click();
+    await frame.getByTestId('add-roster').click();
+    await byId(frame, 'rosters[0].name').fill('Bitbucket incident managers');
+    await choose(frame, 'rosters[0].layers[0].participants', 'Bea');
+    await byId(frame, 'rosters[0].layers[0].timeZone').fill('Europe/Berlin');
+    await frame.getByTestId('save-configuration').click();
+    await frame.getByText('All changes saved').first().waitFor({ timeout: 20_000 });
+
+    frame = await openSettings('services');
+    assert.equal(await byId(frame, 'services[0].owningTeam').inputValue(), 'Source control');
+    await frame.getByTestId('tab-on-call').click();
+    const onCall = frame.getByTestId('on-call-table');
+    // Names arrive from Jira's user API after the schedule itself.
+    await onCall.getByText('Bea Bitbucket').waitFor({ timeout: 20_000 });
+    assert.match((await onCall.textContent()) ?? '', /Bitbucket incident managers[\s\S]*Bea Bitbucket/);
+  });
+});

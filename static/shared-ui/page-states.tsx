@@ -1,0 +1,55 @@
+/** The states every surface shows explicitly: loading, forbidden, empty and failed. */
+import Heading from '@atlaskit/heading';
+import { Box, Stack, Text } from '@atlaskit/primitives/compiled';
+import './ui.css';
+import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
+import Spinner from '@atlaskit/spinner';
+import type { ReactNode } from 'react';
+
+export function LoadingState({ label }: { label: string }) {
+  return (
+    <div className="ir-centred" data-testid="state-loading" role="status" aria-live="polite">
+      <Stack space="space.100" alignInline="center">
+        <Spinner size="large" label={label} />
+        <Text color="color.text.subtle">{label}</Text>
+      </Stack>
+    </div>
+  );
+}
+
+export function ForbiddenState({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Box testId="state-forbidden">
+      <SectionMessage appearance="warning" title={title}>
+        <Text as="p">{children}</Text>
+      </SectionMessage>
+    </Box>
+  );
+}
+
+export function ErrorState({ title, message, onRetry }: { title: string; message: string; onRetry?: () => void }) {
+  return (
+    <Box testId="state-error">
+      <SectionMessage
+        appearance="error"
+        title={title}
+        actions={onRetry === undefined ? [] : [<SectionMessageAction key="retry" onClick={onRetry}>Try again</SectionMessageAction>]}
+      >
+        <Text as="p">{message}</Text>
+      </SectionMessage>
+    </Box>
+  );
+}
+
+export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <div className="ir-centred" data-testid="state-empty">
+      <Stack space="space.100" alignInline="center">
+        <Heading size="small" as="h3">
+          {title}
+        </Heading>
+        {children === undefined ? null : <Text color="color.text.subtle">{children}</Text>}
+      </Stack>
+    </div>
+  );
+}
