@@ -2,7 +2,9 @@
  * `npm start`: boots the local site on 127.0.0.1 (`PORT`, default 8080) over `.local/site.db`
  * (`SITE_DB`); `npm start -- --fresh` starts from an empty database. Ctrl-C stops it cleanly.
  */
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { seedDemoConfiguration } from './demo-configuration';
 import { createSite, type Site } from './site';
 import { mountWebUi } from './web/index';
 
@@ -37,7 +39,10 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? '8080');
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a TCP port number, got "${process.env.PORT ?? ''}"`);
   const dbPath = resolve(repositoryRoot, process.env.SITE_DB ?? '.local/site.db');
+  const firstStart = fresh || !existsSync(dbPath);
   const site = await createSite({ dbPath, port, fresh, log });
+  // On a new site the app is installed as an admin would: the on-call rosters of the demo organisation.
+  if (firstStart) await seedDemoConfiguration(site);
   mountWebUi(site, { log });
   log(banner(site));
 
