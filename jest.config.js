@@ -8,7 +8,7 @@ module.exports = {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } } }, module: { type: 'commonjs' } }],
   },
   transformIgnorePatterns: ['/node_modules/(?!(@atlaskit)/)'],
-  collectCoverageFrom: ['src/domain/**/*.ts', '!src/domain/**/*.test.ts'],
+  collectCoverageFrom: ['src/domain/**/*.ts', '!src/domain/**/*.test.ts', '!src/domain/testing/**'],
   coverageThreshold: { './src/domain/': { lines: 90 } },
   testTimeout: 30000,
 };
