@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { ConfigurationDocument, FieldIdsDocument } from '../src/contracts/configuration';
 import type { ResolverResult } from '../src/contracts/resolver-result';
 import { createSite, type Site } from '../emulator/site';
+import { configurationDocument, rosterDocument } from '../src/app/testing/fixtures';
 
 export interface LocalSite {
   site: Site;
@@ -30,39 +31,15 @@ export async function resolve<T>(site: Site, moduleKey: string, functionKey: str
 }
 
 function configuration(site: Site): ConfigurationDocument {
-  const roster = (id: string, name: string, emails: string[]) => ({
-    id,
-    name,
-    layers: [{ participants: emails.map((email) => personId(site, email)), shiftLength: 'P7D', handoffTime: '09:00', timeZone: 'UTC', startDate: '2020-01-06' }],
-  });
-  return {
-    version: 1,
-    incidentProject: { projectKey: 'HOT', issueTypeName: 'Incident' },
-    severityScale: {
-      levels: [
-        { level: 1, label: 'Sev 1', description: 'A critical incident with very high impact', examples: [] },
-        { level: 2, label: 'Sev 2', description: 'A major incident with significant impact', examples: [] },
-        { level: 3, label: 'Sev 3', description: 'A minor incident with low impact', examples: [] },
-      ],
-    },
-    services: [
-      { name: 'Bitbucket', rosterId: 'bitbucket', owningTeam: 'Bitbucket' },
-      { name: 'Jira Cloud', owningTeam: 'Jira Cloud' },
-      { name: 'Confluence', rosterId: 'confluence', owningTeam: 'Confluence' },
-      { name: 'Unknown', owningTeam: 'Incident managers' },
-    ],
-    products: ['Bitbucket', 'Jira', 'Confluence'],
+  // The use-case tests' configuration, with the local site's people on the rosters.
+  return configurationDocument({
     rosters: [
-      roster('bitbucket', 'Bitbucket incident managers', ['bea.bitbucket@example.com']),
-      roster('confluence', 'Confluence incident managers', ['cal.confluence@example.com']),
-      roster('imoc', 'Incident manager on call', ['imogen.imoc@example.com']),
+      rosterDocument('bitbucket', 'Bitbucket incident managers', [personId(site, 'bea.bitbucket@example.com')], {}, '2020-01-06'),
+      rosterDocument('confluence', 'Confluence incident managers', [personId(site, 'cal.confluence@example.com')], {}, '2020-01-06'),
+      rosterDocument('imoc', 'Incident manager on call', [personId(site, 'imogen.imoc@example.com')], {}, '2020-01-06'),
     ],
-    escalationPolicies: [],
-    imoc: { rosterId: 'imoc', ackTimeoutMinutes: 15 },
-    paging: { rosterChannels: {}, personChannels: {} },
-    integrations: { slack: { enabled: false }, pagerDuty: { enabled: false }, webhook: { enabled: false } },
     supportCases: { projectKeys: ['SUP'] },
-  };
+  });
 }
 
 /** Starts the site; `adjust` may change the configuration the admin saves (channels, integrations). */

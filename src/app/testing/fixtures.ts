@@ -25,11 +25,11 @@ export const PEOPLE = {
 export const NOW = '2024-05-01T10:00:00.000Z';
 
 /** A roster of one weekly rotation handing off Mondays 09:00 UTC. */
-export function rosterDocument(id: string, name: string, participants: readonly string[], extra: Partial<RosterDocument> = {}): RosterDocument {
+export function rosterDocument(id: string, name: string, participants: readonly string[], extra: Partial<RosterDocument> = {}, startDate = '2024-01-01'): RosterDocument {
   return {
     id,
     name,
-    layers: [{ participants, shiftLength: 'P7D', handoffTime: '09:00', timeZone: 'UTC', startDate: '2024-01-01' }],
+    layers: [{ participants, shiftLength: 'P7D', handoffTime: '09:00', timeZone: 'UTC', startDate }],
     ...extra,
   };
 }
