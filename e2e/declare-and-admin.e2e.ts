@@ -2,7 +2,7 @@
  * The Declare incident page and the app's settings page on the local site, end to end in
  * Chromium: a responder declares a Sev 1 Bitbucket incident and gets its key; an administrator
  * edits a service, is stopped by a roster with an unknown time zone (and nothing is saved), then
- * fixes it and saves.
+ * fixes it and saves; the administrator also changes the handover limits, one refused until it is in range.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -48,6 +48,12 @@ async function choose(frame: FrameLocator, inputId: string, text: string): Promi
   await frame.getByRole('option', { name: text, exact: false }).first().click();
 }
 
+/** The value a `datetime-local` input takes for an instant, in the browser's (and this process's) time zone. */
+function localInputValue(at: Date): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`;
+}
+
 const fieldList = z.array(z.object({ id: z.string(), name: z.string() }));
 const issueFields = z.object({ key: z.string(), fields: z.record(z.string(), z.unknown()) });
 const option = z.object({ value: z.string() });
@@ -67,9 +73,12 @@ describe('declaring an incident and configuring the app', () => {
 
   it('tells a reporter what is missing before anything is created', async () => {
     const frame = await openDeclarePage();
+    assert.match((await frame.locator('#impactStart-help').textContent()) ?? '', /When did customers start to be affected\? Leave empty if unknown\./);
+    await byId(frame, 'impactStart').fill(localInputValue(new Date(Date.now() + 60 * 60_000)));
     await frame.getByTestId('declare-submit').click();
     assert.match((await frame.getByTestId('summary-error').textContent()) ?? '', /Say what's wrong/);
     assert.match((await frame.getByTestId('faultyService-error').textContent()) ?? '', /"Unknown"/);
+    assert.match((await frame.getByTestId('impactStart-error').textContent()) ?? '', /cannot be in the future/);
   });
 
   it('declares a Sev 1 Bitbucket incident and shows its key with a link to it', async () => {
@@ -80,6 +89,9 @@ describe('declaring an incident and configuring the app', () => {
     assert.match((await frame.getByTestId('paging-warning').textContent()) ?? '', /people will be paged/);
     await choose(frame, 'faultyService', 'Bitbucket');
     await frame.getByRole('checkbox', { name: 'Bitbucket' }).check();
+    const impactStart = new Date(Date.now() - 45 * 60_000);
+    impactStart.setSeconds(0, 0);
+    await byId(frame, 'impactStart').fill(localInputValue(impactStart));
     await frame.getByTestId('declare-submit').click();
 
     const key = ((await frame.getByTestId('declared-key').textContent({ timeout: 20_000 })) ?? '').trim();
@@ -92,6 +104,7 @@ describe('declaring an incident and configuring the app', () => {
     assert.equal(issue.fields['summary'], 'Bitbucket pushes fail for all customers');
     assert.equal(option.parse(issue.fields[idOf('Severity')]).value, 'Sev 1');
     assert.equal(option.parse(issue.fields[idOf('Faulty service')]).value, 'Bitbucket');
+    assert.equal(Date.parse(z.string().parse(issue.fields[idOf('Impact start')])), impactStart.getTime());
 
     await frame.getByRole('link', { name: `Open ${key}` }).click();
     await page.waitForURL(new RegExp(`/browse/${key}$`));
@@ -117,6 +130,26 @@ describe('declaring an incident and configuring the app', () => {
 
     frame = await openSettings('services');
     assert.equal(await byId(frame, 'services[0].owningTeam').inputValue(), before);
+  });
+
+  it('changes how long each role works an incident before a handover prompt, refusing a limit out of range', async () => {
+    let frame = await openSettings('handovers');
+    const im = byId(frame, 'fatigueLimitMinutes.incident-manager');
+    assert.equal(await im.inputValue(), '240');
+    await im.fill('20');
+    await byId(frame, 'fatigueLimitMinutes.tech-lead').fill('300');
+    await frame.getByTestId('save-handovers').click();
+    assert.match((await frame.getByTestId('fatigueLimitMinutes.incident-manager-error').textContent()) ?? '', /between 30 and 1440 minutes/);
+    await screenshot(page, 'settings-handover-limit-refused');
+
+    await im.fill('180');
+    await frame.getByTestId('save-handovers').click();
+    await frame.getByText('Handover limits saved').waitFor({ timeout: 20_000 });
+
+    frame = await openSettings('handovers');
+    assert.equal(await byId(frame, 'fatigueLimitMinutes.incident-manager').inputValue(), '180');
+    assert.equal(await byId(frame, 'fatigueLimitMinutes.tech-lead').inputValue(), '300');
+    assert.equal(await byId(frame, 'fatigueLimitMinutes.communications-manager').inputValue(), '');
   });
 
   it('saves the service and the roster once the time zone is fixed', async () => {

@@ -175,6 +175,27 @@ describe('the incident cockpit on the local site', () => {
     expect(JSON.stringify(topics.at(-1)?.body)).toContain('IM: Ben Bitbucket · TL: Tara Techlead · CM: Cora Comms');
   });
 
+  it('prompts the IM to hand over after the limit an administrator saved, which only an administrator may change', async () => {
+    const save = (email: string, payload: unknown) =>
+      local.site.forge.invokeResolver({ moduleKey: 'incident-settings', functionKey: 'saveCockpitSettings', accountId: personId(local.site, email), payload }) as Promise<ResolverResult<unknown>>;
+    expect(await save('admin@example.com', { fatigueLimitMinutes: { 'incident-manager': 20 } })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', field: 'fatigueLimitMinutes.incident-manager' },
+    });
+    expect(await save(IM, { fatigueLimitMinutes: { 'incident-manager': 600 } })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    await resolve(local.site, 'incident-settings', 'saveCockpitSettings', 'admin@example.com', { fatigueLimitMinutes: { 'incident-manager': 60 } });
+    const issue = await declare(local);
+    const cockpit = panel(local, issue);
+    const offered = await cockpit.call<CockpitView>(IM, 'getCockpit');
+    await cockpit.call(IM, 'takeCommand', { transitionId: offered.command.takeCommandTransitionId, recordDetected: offered.command.detectedMissing });
+
+    await local.site.advanceClock(61 * 60_000);
+    const view = await cockpit.call<CockpitView>(IM, 'getCockpit');
+
+    expect(view.review.fatigue).toEqual([expect.objectContaining({ urgency: 'hand-over-now' })]);
+    expect(await resolve(local.site, 'incident-settings', 'getCockpitSettings', 'admin@example.com', {})).toMatchObject({ settings: { fatigueLimitMinutes: { 'incident-manager': 60 } } });
+  });
+
   it('ends every role when the incident is resolved in Jira', async () => {
     const issue = await declare(local);
     const cockpit = panel(local, issue);

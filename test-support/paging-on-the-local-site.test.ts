@@ -143,6 +143,29 @@ describe('paging on the local site', () => {
     expect((incident.body as { fields: Record<string, unknown> }).fields[local.fields.supportCases]).toBe(2);
   });
 
+  it('names the paged IM in the panel’s paging status with one Jira request that adds no round trip', async () => {
+    const key = await declare(local, 1, 'Bitbucket');
+    const issue = (await rest(local.site, 'admin@example.com', 'GET', `/rest/api/3/issue/${key}?fields=summary`)).body as { id: string };
+    const since = local.site.forge.invocations.list().at(-1)?.seq ?? 0;
+
+    const status = await resolve<{ episodes: { deliveries: { recipient: string; displayName?: string }[] }[] }>(
+      local.site,
+      'incident-cockpit',
+      'getPagingStatus',
+      'jay.jira@example.com',
+      {},
+      { issue: { id: issue.id, key } },
+    );
+
+    expect(status.episodes[0]?.deliveries).toEqual([expect.objectContaining({ recipient: local.people['bea.bitbucket@example.com'], displayName: 'Bea Bitbucket' })]);
+    const invocation = local.site.forge.invocations.list(since).find((record) => record.functionKey === 'getPagingStatus');
+    expect(invocation?.remoteCalls.filter((call) => call.kind === 'jira').map((call) => `${call.method} ${call.path.split('?')[0] ?? ''}`).sort()).toEqual([
+      `GET /rest/api/3/issue/${key}`,
+      'GET /rest/api/3/user/bulk',
+    ]);
+    expect(invocation?.sequentialRemoteCalls).toBe(2);
+  });
+
   it('escalates on purpose from the issue panel, as the person who asks', async () => {
     const key = await declare(local, 1, 'Bitbucket');
     const issue = (await rest(local.site, 'admin@example.com', 'GET', `/rest/api/3/issue/${key}?fields=summary`)).body as { id: string };

@@ -1,7 +1,8 @@
 /**
  * `/__local/*`: the control API drills, end-to-end tests and the browser UI drive. Loopback
  * callers only. Health, outbox, emulated clock, settling, fault injection, the invocation log,
- * the parsed manifest, demo users, and running a resolver as a user (the UI host's bridge).
+ * the parsed manifest, demo users, running a resolver as a user (the UI host's bridge), and
+ * acting in PagerDuty (`/__local/pagerduty/*`, see pagerduty-control.ts).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
@@ -13,6 +14,7 @@ import { sendJson } from '../http/respond';
 import type { RouteHandler } from '../http/route-handler';
 import type { Site } from '../site';
 import { clockChange, describeZodError, invokeRequest, outboxQuery, sinceQuery } from './control-schemas';
+import { pagerDutyControl } from './pagerduty-control';
 
 /** Forge refuses front-end invoke requests above 500 KB; so does the local bridge. */
 const maxInvokeBytes = 500 * 1024;
@@ -26,6 +28,11 @@ export function createControlRoute(site: Site): RouteHandler {
     }
     const route = `${req.method ?? 'GET'} ${url.pathname}`;
     const query = Object.fromEntries(url.searchParams);
+    if (url.pathname.startsWith('/__local/pagerduty/')) {
+      const answer = await pagerDutyControl(site, route, () => jsonBody(req));
+      sendJson(res, answer?.status ?? 404, answer?.body ?? { error: `No control operation ${route}` });
+      return true;
+    }
     switch (route) {
       case 'GET /__local/health':
         sendJson(res, 200, { status: 'ok', baseUrl: site.baseUrl, appId: site.manifest.appId, now: site.clock.nowIso() });

@@ -40,3 +40,15 @@ export const sinceQuery = z.object({ since: seq.optional() });
 export function describeZodError(error: z.ZodError): string {
   return z.prettifyError(error);
 }
+
+/** The stand-in's V3 webhook subscription: to one of the app's web triggers (by manifest key) or to any URL. */
+export const pagerDutySubscriptionRequest = z.union([
+  z.strictObject({ webTrigger: z.string().min(1), secret: z.string().min(1, 'secret must not be empty') }),
+  z.strictObject({ url: z.url({ protocol: /^https?$/ }), secret: z.string().min(1, 'secret must not be empty') }),
+]);
+
+/** A responder (by email) acknowledges the stand-in's incident for a dedup key. */
+export const pagerDutyAcknowledgeRequest = z.strictObject({
+  dedupKey: z.string().min(1),
+  as: z.email('as must be the email of a person on the local site'),
+});

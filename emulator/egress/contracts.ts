@@ -105,6 +105,9 @@ export function pagerDutyRequestProblems(path: '/enqueue' | '/change/enqueue', b
     // OpenAPI 3.0 schemas are JSON Schema plus extra keywords (`example`, `x-…`); refs point at `#/components`.
     const ajv = new Ajv({ strict: false, allErrors: true });
     addFormats(ajv);
+    // ajv-formats reads `url` as "public host with a top-level domain", which refuses the local site's own
+    // `http://localhost:PORT/browse/…` links; PagerDuty needs an absolute web address, which those are.
+    ajv.addFormat('url', { type: 'string', validate: isWebAddress });
     pagerDutyValidators = new Map();
     for (const [p, item] of Object.entries(contract.paths)) {
       pagerDutyValidators.set(p, ajv.compile({ ...item.post.requestBody.content['application/json'].schema, components: contract.components }));
@@ -114,4 +117,13 @@ export function pagerDutyRequestProblems(path: '/enqueue' | '/change/enqueue', b
   if (!validate) return [`The PagerDuty contract has no operation ${path}`];
   if (validate(body)) return [];
   return (validate.errors ?? []).map((error) => `${error.instancePath === '' ? 'event' : error.instancePath.slice(1).replaceAll('/', '.')} ${error.message ?? 'is invalid'}`);
+}
+
+function isWebAddress(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
 }

@@ -4,6 +4,7 @@ import type { JiraUser } from '../jira/index';
 import type { Outbox } from '../outbox';
 import type { EgressAnswer, EgressRequest, StandIn } from './egress-types';
 import { PagerDutyStandIn } from './pagerduty';
+import { PagerDutyWebhooks } from './pagerduty-webhooks';
 import { SlackStandIn } from './slack';
 import { SlackWorkspace } from './slack-workspace';
 import { StatuspageStandIn } from './statuspage';
@@ -12,6 +13,8 @@ import { WebhookStandIn } from './webhook';
 export class EgressRouter {
   readonly slack: SlackWorkspace;
   readonly pagerDuty: PagerDutyStandIn;
+  /** PagerDuty reporting back: the V3 webhook subscription and acknowledgements sent to it. */
+  readonly pagerDutyWebhooks: PagerDutyWebhooks;
   readonly statuspage: StatuspageStandIn;
   private readonly standIns: StandIn[];
 
@@ -19,6 +22,7 @@ export class EgressRouter {
     const shared = { outbox: deps.outbox, now: deps.now };
     this.slack = new SlackWorkspace(deps.db, deps.users);
     this.pagerDuty = new PagerDutyStandIn(deps.db, shared);
+    this.pagerDutyWebhooks = new PagerDutyWebhooks(deps.db, this.pagerDuty, { ...shared, users: deps.users });
     this.statuspage = new StatuspageStandIn(deps.db, shared);
     this.standIns = [new SlackStandIn(this.slack, shared), this.pagerDuty, this.statuspage, new WebhookStandIn(shared)];
   }

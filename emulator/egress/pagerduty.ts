@@ -1,7 +1,8 @@
 /**
  * Stand-in for the PagerDuty Events API v2 (`https://events.pagerduty.com/v2/enqueue` and
  * `/v2/change/enqueue`): events are checked against the published contract, alerts are kept
- * per dedup key, and answers have PagerDuty's shapes (202 success, 400 with `errors`).
+ * per dedup key, and answers have PagerDuty's shapes (202 success, 400 with `errors`). Each alert
+ * stands for the PagerDuty incident it opens, so a responder can acknowledge it (see pagerduty-webhooks.ts).
  */
 import { randomBytes } from 'node:crypto';
 import type { SiteDatabase } from '../db';
@@ -19,6 +20,9 @@ CREATE TABLE IF NOT EXISTS pagerduty_alerts (
 );
 `;
 
+/** Columns added after the table first shipped; a site database from before gets them on start. */
+const addedColumns: Record<string, string> = { triggered_at: 'TEXT' };
+
 export interface PagerDutyAlert {
   dedupKey: string;
   routingKey: string;
@@ -27,12 +31,34 @@ export interface PagerDutyAlert {
   severity: string | null;
 }
 
+/** An alert as the PagerDuty incident it opened: the number and id PagerDuty would give it. */
+export interface PagerDutyIncident extends PagerDutyAlert {
+  id: string;
+  number: number;
+  createdAt: string;
+}
+
+interface AlertRow {
+  rowid: number;
+  dedup_key: string;
+  routing_key: string;
+  status: PagerDutyAlert['status'];
+  summary: string;
+  severity: string | null;
+  updated_at: string;
+  triggered_at: string | null;
+}
+
 export class PagerDutyStandIn implements StandIn {
   constructor(
     private readonly db: SiteDatabase,
     private readonly deps: StandInDeps,
   ) {
     db.exec(schema);
+    const columns = new Set((db.prepare('PRAGMA table_info(pagerduty_alerts)').all() as { name: string }[]).map((column) => column.name));
+    for (const [name, type] of Object.entries(addedColumns)) {
+      if (!columns.has(name)) db.exec(`ALTER TABLE pagerduty_alerts ADD COLUMN ${name} ${type}`);
+    }
   }
 
   handles(url: URL): boolean {
@@ -64,6 +90,24 @@ export class PagerDutyStandIn implements StandIn {
       severity: string | null;
     }[];
     return rows.map((row) => ({ dedupKey: row.dedup_key, routingKey: row.routing_key, status: row.status, summary: row.summary, severity: row.severity }));
+  }
+
+  /** The incident a dedup key opened, or undefined when no trigger used it. */
+  incident(dedupKey: string): PagerDutyIncident | undefined {
+    const row = this.db.prepare('SELECT rowid, * FROM pagerduty_alerts WHERE dedup_key = ?').get(dedupKey) as AlertRow | undefined;
+    return row === undefined ? undefined : toIncident(row);
+  }
+
+  incidents(): PagerDutyIncident[] {
+    return (this.db.prepare('SELECT rowid, * FROM pagerduty_alerts ORDER BY rowid').all() as AlertRow[]).map(toIncident);
+  }
+
+  /** A responder acknowledges in PagerDuty: a triggered or acknowledged incident is (again) acknowledged; a resolved one stays resolved. */
+  acknowledge(dedupKey: string): PagerDutyIncident | undefined {
+    const incident = this.incident(dedupKey);
+    if (incident === undefined || incident.status === 'resolved') return incident;
+    this.db.prepare("UPDATE pagerduty_alerts SET status = 'acknowledged', updated_at = ? WHERE dedup_key = ?").run(new Date(this.deps.now()).toISOString(), dedupKey);
+    return { ...incident, status: 'acknowledged' };
   }
 
   private answer(path: string, request: EgressRequest): EgressAnswer {
@@ -101,7 +145,7 @@ export class PagerDutyStandIn implements StandIn {
     if (existing === undefined && status !== 'triggered') return;
     this.db
       .prepare(
-        `INSERT INTO pagerduty_alerts (dedup_key, routing_key, status, summary, severity, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+        `INSERT INTO pagerduty_alerts (dedup_key, routing_key, status, summary, severity, updated_at, triggered_at) VALUES (?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT(dedup_key) DO UPDATE SET status = excluded.status, summary = excluded.summary, severity = excluded.severity, updated_at = excluded.updated_at`,
       )
       .run(
@@ -111,8 +155,22 @@ export class PagerDutyStandIn implements StandIn {
         typeof payload.summary === 'string' ? payload.summary : (existing?.summary ?? ''),
         typeof payload.severity === 'string' ? payload.severity : (existing?.severity ?? null),
         at,
+        at,
       );
   }
+}
+
+function toIncident(row: AlertRow): PagerDutyIncident {
+  return {
+    id: `Q${row.rowid.toString(36).toUpperCase().padStart(6, '0')}`,
+    number: row.rowid,
+    dedupKey: row.dedup_key,
+    routingKey: row.routing_key,
+    status: row.status,
+    summary: row.summary,
+    severity: row.severity,
+    createdAt: row.triggered_at ?? row.updated_at,
+  };
 }
 
 function invalid(message: string, errors: string[]): EgressAnswer {

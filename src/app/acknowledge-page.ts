@@ -59,12 +59,26 @@ export async function acknowledgeFromProvider(
   const report = parseWith(providerReportSchema, body, 'body');
   const by = report.acknowledgedBy ?? 'paging provider';
   if ('dedupKey' in report) {
-    const parsed = parseDedupKey(report.dedupKey);
-    if (parsed === undefined) throw new NotFoundError('Page', report.dedupKey);
-    const acknowledged = await acknowledgeIncident(deps, { issueId: parsed.issueId, by, via: 'provider', episodeId: parsed.episodeId });
-    return { issueKey: parsed.issueKey, acknowledged };
+    const result = await acknowledgeByDedupKey(deps, report.dedupKey, by);
+    if (result === undefined) throw new NotFoundError('Page', report.dedupKey);
+    return result;
   }
   const issue = await deps.tracker.getIssue(report.issueKey, []);
   if (issue === undefined) throw new NotFoundError('Issue', report.issueKey);
   return { issueKey: issue.key, acknowledged: await acknowledgeIncident(deps, { issueId: issue.id, by, via: 'provider' }) };
+}
+
+/**
+ * Acknowledges the episode a page's dedup key names, as reported by a paging provider. Returns
+ * undefined when the key is not one the app handed out; `acknowledged: 0` when it was already acknowledged.
+ */
+export async function acknowledgeByDedupKey(
+  deps: { store: AppStore; clock: Clock },
+  dedupKey: string,
+  by: string,
+): Promise<{ issueKey: string; acknowledged: number } | undefined> {
+  const parsed = parseDedupKey(dedupKey);
+  if (parsed === undefined) return undefined;
+  const acknowledged = await acknowledgeIncident(deps, { issueId: parsed.issueId, by, via: 'provider', episodeId: parsed.episodeId });
+  return { issueKey: parsed.issueKey, acknowledged };
 }

@@ -41,6 +41,37 @@ describe('declaring an incident', () => {
     });
   });
 
+  it('sets the impact start the reporter knows in the same create request', async () => {
+    const world = await provisionedWorld();
+    const fields = world.config.fields;
+
+    await declareIncident({ store: world.store, userTracker: world.tracker, clock: world.clock }, { ...valid, impactStart: '2024-05-01T11:15:00+02:00' });
+
+    expect(world.log.names()).toEqual(['kvs.get configuration', 'jira POST /issue']);
+    expect(world.tracker.issues.get('HOT-1')?.fields).toEqual(
+      expect.objectContaining({ [fields?.impactStart ?? '']: '2024-05-01T09:15:00.000Z', [fields?.detected ?? '']: '2024-05-01T10:00:00.000Z' }),
+    );
+  });
+
+  it('leaves Impact start empty when the reporter does not know it', async () => {
+    const world = await provisionedWorld();
+
+    await declareIncident({ store: world.store, userTracker: world.tracker, clock: world.clock }, valid);
+
+    expect(Object.keys(world.tracker.issues.get('HOT-1')?.fields ?? {})).not.toContain(world.config.fields?.impactStart);
+  });
+
+  it('accepts an impact start a reporter’s fast clock puts just ahead, and never records detection before it', async () => {
+    const world = await provisionedWorld();
+    const fields = world.config.fields;
+
+    await declareIncident({ store: world.store, userTracker: world.tracker, clock: world.clock }, { ...valid, impactStart: '2024-05-01T10:01:00Z' });
+
+    expect(world.tracker.issues.get('HOT-1')?.fields).toEqual(
+      expect.objectContaining({ [fields?.impactStart ?? '']: '2024-05-01T10:01:00.000Z', [fields?.detected ?? '']: '2024-05-01T10:01:00.000Z' }),
+    );
+  });
+
   it('refuses a form with a clear message naming the field, creating nothing', async () => {
     const world = await provisionedWorld();
     const deps = { store: world.store, userTracker: world.tracker, clock: world.clock };
@@ -51,6 +82,8 @@ describe('declaring an incident', () => {
       [{ ...valid, faultyService: 'Trello' }, 'faultyService', 'must be one of Bitbucket, Jira Cloud, Confluence, Unknown (choose "Unknown" if you have no idea)'],
       [{ ...valid, affectedProducts: ['Jira', 'Jira'] }, 'affectedProducts', 'must not list a product twice'],
       [{ ...valid, affectedProducts: ['Trello'] }, 'affectedProducts[0]', 'must be one of Bitbucket, Jira, Confluence'],
+      [{ ...valid, impactStart: '2024-05-01T10:05:00Z' }, 'impactStart', 'must not be in the future (2024-05-01 10:05 UTC is after 2024-05-01 10:00 UTC)'],
+      [{ ...valid, impactStart: 'yesterday at noon' }, 'impactStart', 'must be an ISO-8601 date-time with an offset, e.g. 2024-05-01T10:00:00Z'],
     ];
     for (const [input, field, reason] of cases) {
       await expect(declareIncident(deps, input)).rejects.toMatchObject({ name: 'ValidationError', field, reason });
@@ -74,6 +107,7 @@ describe('declaring an incident', () => {
     ]);
     expect(form.services).toContain('Unknown');
     expect(form.help.summary).toBe("What's the emergency?");
+    expect(form.help.impactStart).toBe('When did customers start to be affected? Leave empty if unknown.');
     expect(form.help.severity).toBe('Choosing Sev 2 or 1 means you believe this must be resolved right now - people will be paged.');
     expect(form.severityScaleUrl).toBe('https://wiki.example.com/severity');
   });

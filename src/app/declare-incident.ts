@@ -2,8 +2,10 @@ import { z } from 'zod';
 import type { DeclareIncidentResult, GetDeclareFormResult } from '../contracts/declare-incident-page';
 import { ValidationError } from '../domain/errors';
 import { INCIDENT_FIELD_HELP } from '../domain/incident';
+import { validateImpactTimes } from '../domain/impact-times';
 import { parseWith, requiredText } from '../domain/parse-input';
 import { severityDefinitions, severityHelpText, severityLevelSchema } from '../domain/severity';
+import { formatInstant, instantSchema } from '../domain/time';
 import type { Configuration } from './configuration';
 import { loadConfiguration } from './configuration-store';
 import { NotConfiguredError } from './errors';
@@ -29,6 +31,7 @@ export function declareForm(config: Configuration): GetDeclareFormResult {
       severity: severityHelpText(config.severityScale),
       faultyService: INCIDENT_FIELD_HELP.faultyService,
       affectedProducts: INCIDENT_FIELD_HELP.affectedProducts,
+      impactStart: INCIDENT_FIELD_HELP.impactStart,
     },
     ...(config.severityScaleUrl === undefined ? {} : { severityScaleUrl: config.severityScaleUrl }),
   };
@@ -46,13 +49,15 @@ function declarationSchema(config: Configuration) {
     affectedProducts: z
       .array(z.string().refine((name) => config.products.includes(name), { error: `must be one of ${config.products.join(', ')}` }))
       .refine((products) => new Set(products).size === products.length, { error: 'must not list a product twice' }),
+    impactStart: instantSchema.exactOptional(),
   });
 }
 
 /**
  * Declares an incident: validates the form and creates the issue as the signed-in user, so Jira's
  * own permissions decide. Paging then happens exactly as for an issue created any other way,
- * from Jira's created-issue event. Detected is set to now: declaring is when the team knew.
+ * from Jira's created-issue event. Detected is set to now: declaring is when the team knew. An
+ * impact start, when the reporter knows it, is set in the same request and may not lie in the future.
  *
  * @throws ValidationError naming the field; NotConfiguredError before the fields are provisioned.
  */
@@ -64,6 +69,10 @@ export async function declareIncident(
   const fields = config.fields;
   if (fields === undefined) throw new NotConfiguredError("the app's incident fields are not provisioned yet; open the app's settings");
   const form = parseWith(declarationSchema(config), input);
+  const now = deps.clock.now();
+  const { impactStart } = validateImpactTimes(form.impactStart === undefined ? {} : { impactStart: form.impactStart }, now, {}, '');
+  // A reporter's clock may run a little ahead (within the allowed skew); detection never precedes the impact it detected.
+  const detected = impactStart === undefined ? now : Math.max(now, impactStart);
   const severityLabel = config.severityScale.levels[form.severity].label;
   const created = await deps.userTracker.createIssue({
     projectKey: config.incidentProject.projectKey,
@@ -74,7 +83,8 @@ export async function declareIncident(
       [fields.severity]: { value: severityLabel },
       [fields.faultyService]: { value: form.faultyService },
       [fields.affectedProducts]: form.affectedProducts.map((value) => ({ value })),
-      [fields.detected]: new Date(deps.clock.now()).toISOString(),
+      [fields.detected]: formatInstant(detected),
+      ...(impactStart === undefined ? {} : { [fields.impactStart]: formatInstant(impactStart) }),
     },
   });
   return { issueId: created.id, issueKey: created.key, issueUrl: issueUrl(config, created.key) };

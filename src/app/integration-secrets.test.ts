@@ -8,7 +8,7 @@ describe('integration secrets', () => {
     await setIntegrationSecret(secrets, { kind: 'slack-bot-token', value: 'xoxb-123-abc' }, []);
     const status = await setIntegrationSecret(secrets, { kind: 'pagerduty-routing-key', rosterId: 'imoc', value: 'a'.repeat(32) }, ['imoc']);
 
-    expect(status).toEqual({ slackBotToken: true, pagerDutyRosters: ['imoc'], webhookSigningSecret: false });
+    expect(status).toEqual({ slackBotToken: true, pagerDutyRosters: ['imoc'], webhookSigningSecret: false, pagerDutyWebhookSecret: false });
     expect(JSON.stringify(status)).not.toContain('xoxb');
     expect(await loadIntegrationSecrets(secrets)).toEqual({ slackBotToken: 'xoxb-123-abc', pagerDutyRoutingKeys: { imoc: 'a'.repeat(32) } });
   });
@@ -25,6 +25,26 @@ describe('integration secrets', () => {
     await expect(setIntegrationSecret(secrets, { kind: 'pagerduty-routing-key', rosterId: 'ghost', value: 'a'.repeat(32) }, ['imoc'])).rejects.toMatchObject({
       field: 'secret.rosterId',
     });
+    expect(secrets.secrets.has(INTEGRATION_SECRETS_NAME)).toBe(false);
+  });
+
+  it('keeps the PagerDuty webhook signing secret beside the others, and removes it when given null', async () => {
+    const secrets = new InMemorySecretStore();
+    await setIntegrationSecret(secrets, { kind: 'slack-bot-token', value: 'xoxb-123-abc' }, []);
+
+    const stored = await setIntegrationSecret(secrets, { kind: 'pagerduty-webhook-secret', value: '  pd-subscription-secret-4f1c2a9b ' }, []);
+    expect(stored.pagerDutyWebhookSecret).toBe(true);
+    expect(await loadIntegrationSecrets(secrets)).toEqual({ slackBotToken: 'xoxb-123-abc', pagerDutyRoutingKeys: {}, pagerDutyWebhookSecret: 'pd-subscription-secret-4f1c2a9b' });
+
+    const removed = await setIntegrationSecret(secrets, { kind: 'pagerduty-webhook-secret', value: null }, []);
+    expect(removed).toEqual({ slackBotToken: true, pagerDutyRosters: [], webhookSigningSecret: false, pagerDutyWebhookSecret: false });
+  });
+
+  it('refuses a PagerDuty webhook signing secret that is too short or has spaces, changing nothing', async () => {
+    const secrets = new InMemorySecretStore();
+    for (const value of ['short', 'has a space in the middle of it']) {
+      await expect(setIntegrationSecret(secrets, { kind: 'pagerduty-webhook-secret', value }, [])).rejects.toMatchObject({ name: 'ValidationError', field: 'secret.value' });
+    }
     expect(secrets.secrets.has(INTEGRATION_SECRETS_NAME)).toBe(false);
   });
 

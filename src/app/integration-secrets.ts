@@ -14,6 +14,8 @@ export interface IntegrationSecrets {
   readonly webhookSigningSecret?: string;
   /** What a paging provider presents to the acknowledgement web trigger. */
   readonly acknowledgementToken?: string;
+  /** The signing secret of the PagerDuty V3 webhook subscription that reports acknowledgements. */
+  readonly pagerDutyWebhookSecret?: string;
 }
 
 const secretsSchema = z.object({
@@ -21,6 +23,7 @@ const secretsSchema = z.object({
   pagerDutyRoutingKeys: z.record(z.string(), z.string()).default({}),
   webhookSigningSecret: z.string().exactOptional(),
   acknowledgementToken: z.string().exactOptional(),
+  pagerDutyWebhookSecret: z.string().exactOptional(),
 });
 
 export async function loadIntegrationSecrets(secrets: SecretStore): Promise<IntegrationSecrets> {
@@ -41,6 +44,7 @@ export function secretStatus(value: IntegrationSecrets): SecretStatus {
     slackBotToken: value.slackBotToken !== undefined,
     pagerDutyRosters: Object.keys(value.pagerDutyRoutingKeys).sort(),
     webhookSigningSecret: value.webhookSigningSecret !== undefined,
+    pagerDutyWebhookSecret: value.pagerDutyWebhookSecret !== undefined,
   };
 }
 
@@ -58,6 +62,14 @@ const secretInputSchema = z.discriminatedUnion('kind', [
     kind: z.literal('webhook-signing-secret'),
     value: z.string().min(16, 'must be at least 16 characters').max(256, 'must be at most 256 characters').nullable(),
   }),
+  z.strictObject({
+    kind: z.literal('pagerduty-webhook-secret'),
+    value: z
+      .string()
+      .trim()
+      .regex(/^\S{16,256}$/, 'must be the signing secret PagerDuty showed for the webhook subscription (16 to 256 characters, no spaces)')
+      .nullable(),
+  }),
 ]);
 
 /** Stores or (with `value: null`) removes one integration secret; answers with what is stored now. */
@@ -71,6 +83,9 @@ export async function setIntegrationSecret(secrets: SecretStore, input: unknown,
       break;
     case 'webhook-signing-secret':
       next = withOptional(current, 'webhookSigningSecret', parsed.value);
+      break;
+    case 'pagerduty-webhook-secret':
+      next = withOptional(current, 'pagerDutyWebhookSecret', parsed.value);
       break;
     case 'pagerduty-routing-key': {
       if (parsed.value !== null && !knownRosterIds.includes(parsed.rosterId)) {
@@ -94,7 +109,7 @@ export async function ensureAcknowledgementToken(secrets: SecretStore, newToken:
   return token;
 }
 
-function withOptional(current: IntegrationSecrets, name: 'slackBotToken' | 'webhookSigningSecret', value: string | null): IntegrationSecrets {
+function withOptional(current: IntegrationSecrets, name: 'slackBotToken' | 'webhookSigningSecret' | 'pagerDutyWebhookSecret', value: string | null): IntegrationSecrets {
   const { [name]: _old, ...rest } = current;
   return value === null ? rest : { ...rest, [name]: value };
 }

@@ -56,6 +56,8 @@ export interface IssueTracker {
   setAppFieldValue(fieldId: string, issueIds: readonly string[], value: unknown): Promise<void>;
   /** Whether the caller has Jira's global ADMINISTER permission. */
   canAdminister(): Promise<boolean>;
+  /** Display names of the given accounts, in one request; accounts Jira does not show the caller are left out. */
+  displayNames(accountIds: readonly string[]): Promise<ReadonlyMap<string, string>>;
 }
 
 export type JiraFieldKind = 'select' | 'multicheckboxes';

@@ -12,6 +12,8 @@ export const ADMIN_RESOLVER_KEYS = {
   setIntegrationSecret: 'setIntegrationSecret',
   getAcknowledgementWebhook: 'getAcknowledgementWebhook',
   provisionFields: 'provisionFields',
+  getCockpitSettings: 'getCockpitSettings',
+  saveCockpitSettings: 'saveCockpitSettings',
 } as const;
 
 /** Which secrets are stored (never their values). */
@@ -21,6 +23,8 @@ export interface SecretStatus {
   readonly pagerDutyRosters: readonly string[];
   /** Whether outgoing webhooks are signed (an HMAC secret is stored). */
   readonly webhookSigningSecret: boolean;
+  /** Whether PagerDuty V3 webhooks can be verified (the subscription's signing secret is stored); the backend always answers it. */
+  readonly pagerDutyWebhookSecret?: boolean;
 }
 
 /** What provisioning did to Jira's own select fields, for the admin to see. */
@@ -104,7 +108,9 @@ export type RosterChangeResult = RosterOnCall;
 export type IntegrationSecretInput =
   | { readonly kind: 'slack-bot-token'; readonly value: string | null }
   | { readonly kind: 'pagerduty-routing-key'; readonly rosterId: string; readonly value: string | null }
-  | { readonly kind: 'webhook-signing-secret'; readonly value: string | null };
+  | { readonly kind: 'webhook-signing-secret'; readonly value: string | null }
+  /** The signing secret PagerDuty shows when a V3 webhook subscription to the acknowledgement URL is created. */
+  | { readonly kind: 'pagerduty-webhook-secret'; readonly value: string | null };
 
 /** `value: null` removes the secret. */
 export interface SetIntegrationSecretPayload {
@@ -114,10 +120,35 @@ export interface SetIntegrationSecretPayload {
 export type SetIntegrationSecretResult = SecretStatus;
 
 export interface GetAcknowledgementWebhookResult {
-  /** Where a paging provider reports acknowledgements (POST). */
+  /**
+   * Where a paging provider reports acknowledgements (POST): with the token below, or as a PagerDuty
+   * V3 webhook subscription (event `incident.acknowledged`) signed with its `pagerduty-webhook-secret`.
+   */
   readonly url: string;
   /** Sent by the provider as `Authorization: Bearer <token>`. */
   readonly token: string;
 }
 
 export type ProvisionFieldsResult = FieldSyncReport;
+
+/** The roles whose holders the cockpit prompts to hand over after long enough on the incident. */
+export type FatigueRole = 'incident-manager' | 'backup-incident-manager' | 'tech-lead' | 'communications-manager';
+
+/**
+ * The issue panel's site-wide settings, saved apart from the configuration and in one piece.
+ * `fatigueLimitMinutes`: whole minutes (30–1440) on the incident after which a role's holder is
+ * prompted to hand over; a role left out is never prompted, except the IM, who has the default.
+ */
+export interface CockpitSettingsView {
+  readonly fatigueLimitMinutes: Readonly<Partial<Record<FatigueRole, number>>>;
+}
+
+/** The limits in effect (defaults included), and the defaults themselves. */
+export interface GetCockpitSettingsResult {
+  readonly settings: CockpitSettingsView;
+  readonly defaults: CockpitSettingsView;
+}
+
+export type SaveCockpitSettingsPayload = CockpitSettingsView;
+
+export type SaveCockpitSettingsResult = GetCockpitSettingsResult;

@@ -22,6 +22,7 @@ export interface DeclareFormHelp {
   readonly severity: string;
   readonly faultyService: string;
   readonly affectedProducts: string;
+  readonly impactStart: string;
 }
 
 export interface GetDeclareFormResult {
@@ -42,6 +43,8 @@ export interface DeclareIncidentPayload {
   readonly severity: SeverityLevel;
   readonly faultyService: string;
   readonly affectedProducts: readonly string[];
+  /** When did customers start to be affected? An ISO-8601 instant with offset; absent when unknown. */
+  readonly impactStart?: string;
 }
 
 export interface DeclareIncidentResult {

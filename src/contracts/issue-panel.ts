@@ -16,6 +16,8 @@ export interface PageDeliveryView {
   /** Who or what was paged, as people read it ("on-call of Bitbucket", an account id, "PagerDuty: Bitbucket"). */
   readonly recipient: string;
   readonly accountId?: string;
+  /** The person behind `accountId` as Jira names them to the viewer, when Jira did. */
+  readonly displayName?: string;
   readonly channel: 'jira' | 'slack' | 'pagerduty' | 'webhook';
   readonly status: DeliveryStatus;
   /** ISO-8601 UTC instant of the last attempt. */

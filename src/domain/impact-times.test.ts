@@ -67,6 +67,10 @@ describe('impact times', () => {
     });
   });
 
+  it('names the time itself when the times are not nested under a field', () => {
+    expect(thrownBy(() => validateImpactTimes({ impactStart: NOW + 3 * MIN }, NOW, {}, ''))).toMatchObject({ field: 'impactStart' });
+  });
+
   it('takes the clock skew as a parameter', () => {
     expect(() => validateImpactTimes({ impactEnd: NOW + MIN }, NOW, { clockSkewMs: 0 })).toThrow(ValidationError);
     expect(() => validateImpactTimes({ impactEnd: NOW + 9 * MIN }, NOW, { clockSkewMs: 10 * MIN })).not.toThrow();

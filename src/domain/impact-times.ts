@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { DurationMs } from './duration';
 import { ValidationError } from './errors';
-import { parseWith } from './parse-input';
+import { fieldPath, parseWith } from './parse-input';
 import { DEFAULT_CLOCK_SKEW_MS, formatUtcMinute, instantSchema, type EpochMs } from './time';
 
 /** Zod schema for an incident's impact times; each is optional until it is known. */
@@ -36,7 +36,8 @@ const LABELS: Record<(typeof IMPACT_TIME_NAMES)[number], string> = {
 
 /**
  * Checks the order of impact times and that none lies in the future (beyond the clock skew);
- * returns the times unchanged or throws ValidationError naming the later field of a bad pair.
+ * returns the times unchanged or throws ValidationError naming the later field of a bad pair,
+ * under `field` (an empty `field` names the time itself, e.g. `impactStart`).
  */
 export function validateImpactTimes(
   times: ImpactTimes,
@@ -48,7 +49,7 @@ export function validateImpactTimes(
   for (const name of IMPACT_TIME_NAMES) {
     const at = times[name];
     if (at !== undefined && at > now + skew) {
-      throw new ValidationError(`${field}.${name}`, `must not be in the future (${formatUtcMinute(at)} is after ${formatUtcMinute(now)})`);
+      throw new ValidationError(fieldPath(field, [name]), `must not be in the future (${formatUtcMinute(at)} is after ${formatUtcMinute(now)})`);
     }
   }
   const { impactStart, detected, acknowledged, impactEnd } = times;
@@ -67,7 +68,7 @@ function requireOrder(
 ): void {
   if (earlier !== undefined && later !== undefined && later < earlier) {
     throw new ValidationError(
-      `${field}.${laterName}`,
+      fieldPath(field, [laterName]),
       `must not be before ${LABELS[earlierName]} (${formatUtcMinute(later)} is before ${formatUtcMinute(earlier)})`,
     );
   }

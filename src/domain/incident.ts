@@ -19,6 +19,7 @@ export const INCIDENT_FIELD_HELP = {
   description: "What's the impact on customers? Include your contact details so responders can reach you",
   faultyService: `The service that has the fault that's causing the incident. Take your best guess if unsure. Select "${UNKNOWN_SERVICE}" if you have no idea.`,
   affectedProducts: 'Which products are affected by the incident? Select any that apply',
+  impactStart: 'When did customers start to be affected? Leave empty if unknown.',
 } as const;
 
 /** Zod schema for the incident team's channels, each a Jira field holding a link. */

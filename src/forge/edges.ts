@@ -41,7 +41,7 @@ export async function webTriggerResult(work: () => Promise<unknown>): Promise<We
   } catch (error) {
     if (error instanceof ValidationError) return json(400, { error: error.message, field: error.field });
     if (error instanceof UnauthenticatedError) return json(401, { error: error.message }, { 'WWW-Authenticate': ['Bearer'] });
-    if (error instanceof ForbiddenError) return json(403, { error: 'The token is not valid for this app.' });
+    if (error instanceof ForbiddenError) return json(403, { error: error.message });
     if (error instanceof NotFoundError) return json(404, { error: error.message });
     if (error instanceof RemoteCallError && error.retryable) return json(503, { error: 'Try again shortly.' }, { 'Retry-After': ['30'] });
     if (error instanceof AppError) return json(500, { error: error.message });

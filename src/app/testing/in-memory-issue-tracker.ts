@@ -30,6 +30,8 @@ export class InMemoryIssueTracker implements IssueTracker {
   readonly notifications: RecordedNotification[] = [];
   readonly appFieldValues: { fieldId: string; issueIds: readonly string[]; value: unknown }[] = [];
   administrator = true;
+  /** Display names Jira shows the caller, by account id; others are unknown to it. */
+  readonly people = new Map<string, string>();
   /** Issues the caller may not see (as a user without permission would find them). */
   readonly hidden = new Set<string>();
   private nextId = 10_000;
@@ -106,6 +108,16 @@ export class InMemoryIssueTracker implements IssueTracker {
 
   canAdminister(): Promise<boolean> {
     return this.call('jira GET /mypermissions', () => this.administrator);
+  }
+
+  displayNames(accountIds: readonly string[]): Promise<ReadonlyMap<string, string>> {
+    return this.call(`jira GET /user/bulk ${[...accountIds].sort().join(',')}`, () => {
+      const known = accountIds.flatMap((accountId) => {
+        const name = this.people.get(accountId);
+        return name === undefined ? [] : [[accountId, name] as const];
+      });
+      return new Map(known);
+    });
   }
 
   private find(issueIdOrKey: string): StoredIssue | undefined {

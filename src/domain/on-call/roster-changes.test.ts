@@ -95,7 +95,7 @@ describe('takeShift', () => {
 
   it('refuses when nobody is on call, as there is no shift to take', () => {
     expect(() => takeShift(roster, 'cy', '2024-06-01T00:00:00+02:00')).toThrow(
-      'Nobody is on call at 2024-05-31T22:00:00.000Z, so there is no shift to take.',
+      'Nobody is on call at 2024-05-31 22:00 UTC, so there is no shift to take.',
     );
   });
 

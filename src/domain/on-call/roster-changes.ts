@@ -1,4 +1,5 @@
 import { RuleViolation, ValidationError } from '../errors';
+import { formatUtcMinute } from '../time';
 import type { IsoInstant } from './instants';
 import { formatInstant, requireInstant } from './instants';
 import type { Override } from './override';
@@ -33,7 +34,7 @@ export function takeShift(roster: Roster, accountId: string, instant: IsoInstant
   const at = requireInstant(instant, 'instant');
   const current = whoIsOnCall(roster, instant);
   if (current === undefined) {
-    throw new RuleViolation('take-shift-needs-a-shift', `Nobody is on call at ${formatInstant(at)}, so there is no shift to take.`);
+    throw new RuleViolation('take-shift-needs-a-shift', `Nobody is on call at ${formatUtcMinute(at)}, so there is no shift to take.`);
   }
   if (current.accountId === accountId) {
     throw new RuleViolation('take-shift-already-on-call', 'You are already on call for this shift.');

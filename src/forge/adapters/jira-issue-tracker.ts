@@ -8,7 +8,11 @@ import { jiraFieldErrors, type JiraClient } from './jira-client';
 const issueRefSchema = z.object({ id: z.string(), key: z.string() }).loose();
 const issueSchema = z.object({ id: z.string(), key: z.string(), fields: z.record(z.string(), z.unknown()).default({}) }).loose();
 const countSchema = z.object({ count: z.number().int().nonnegative() }).loose();
+const usersPageSchema = z.object({ values: z.array(z.object({ accountId: z.string(), displayName: z.string().catch('') }).loose()) }).loose();
 const permissionsSchema = z.object({ permissions: z.record(z.string(), z.object({ havePermission: z.boolean() }).loose()) }).loose();
+
+/** Account ids per bulk request: one page of Jira's answer, and far more people than one incident pages. */
+const MAX_BULK_USERS = 100;
 
 /** Jira issues over REST v3, as whoever the client's `requestJira` acts for. */
 export class JiraIssueTracker implements IssueTracker {
@@ -69,6 +73,16 @@ export class JiraIssueTracker implements IssueTracker {
   async canAdminister(): Promise<boolean> {
     const answer = await this.jira.send('check permissions', route`/rest/api/3/mypermissions?permissions=ADMINISTER`);
     return parse(permissionsSchema, answer.body, 'check permissions').permissions['ADMINISTER']?.havePermission === true;
+  }
+
+  async displayNames(accountIds: readonly string[]): Promise<ReadonlyMap<string, string>> {
+    const ids = [...new Set(accountIds)].slice(0, MAX_BULK_USERS);
+    if (ids.length === 0) return new Map();
+    const query = new URLSearchParams([...ids.map((id) => ['accountId', id]), ['maxResults', String(ids.length)]]);
+    const answer = await this.jira.send('get users', route`/rest/api/3/user/bulk?${query}`);
+    const users = parse(usersPageSchema, answer.body, 'get users').values;
+    // A user whose privacy settings hide their name comes back without one: they stay an account id.
+    return new Map(users.filter((user) => user.displayName !== '').map((user) => [user.accountId, user.displayName]));
   }
 }
 

@@ -2,6 +2,7 @@ import Resolver from '@forge/resolver';
 import { webTrigger } from '@forge/api';
 import { z } from 'zod';
 import { ADMIN_RESOLVER_KEYS as KEYS, type GetConfigurationResult } from '../../contracts/admin-page';
+import { cockpitSettingsView, loadCockpitSettings, saveCockpitSettings } from '../../app/cockpit/cockpit-settings';
 import { toConfigurationDocument } from '../../app/configuration';
 import { loadConfiguration } from '../../app/configuration-store';
 import { ensureAcknowledgementToken, loadIntegrationSecrets, secretStatus, setIntegrationSecret } from '../../app/integration-secrets';
@@ -30,7 +31,7 @@ function forAdministrators<T>(action: string, work: (s: Services, request: Resol
     });
 }
 
-/** The admin page's resolvers: configuration, on-call schedules, integration secrets. */
+/** The admin page's resolvers: configuration, on-call schedules, integration secrets, the cockpit's settings. */
 export const adminPageResolver = new Resolver()
   .define(
     KEYS.getConfiguration,
@@ -101,5 +102,13 @@ export const adminPageResolver = new Resolver()
   .define(
     KEYS.provisionFields,
     forAdministrators('provision the incident fields', async (s) => (await provisionFields({ store: s.store, catalog: s.catalog }, await loadConfiguration(s.store))).report),
+  )
+  .define(
+    KEYS.getCockpitSettings,
+    forAdministrators('view the incident cockpit settings', async (s) => cockpitSettingsView(await loadCockpitSettings(s.store))),
+  )
+  .define(
+    KEYS.saveCockpitSettings,
+    forAdministrators('change the incident cockpit settings', async (s, request) => saveCockpitSettings(s.store, request.payload)),
   )
   .getDefinitions();

@@ -1,7 +1,7 @@
 /**
  * The app's settings page (Jira administrators only). Edits go into a draft; Save sends the whole
  * configuration, which the backend validates and stores in one piece or refuses with the field at
- * fault. Secrets, overrides and "take this shift" act at once, outside the draft.
+ * fault. Secrets, overrides, "take this shift" and the handover limits act at once, outside the draft.
  */
 import Badge from '@atlaskit/badge';
 import Button from '@atlaskit/button/new';
@@ -22,6 +22,7 @@ import { errorAt } from './editor-kit';
 import { EscalationTab } from './escalation-tab';
 import { describePath, sectionOf, SECTION_TITLES, type AdminSection } from './field-paths';
 import { GeneralTab } from './general-tab';
+import { HandoversTab } from './handovers-tab';
 import { ImportExportTab } from './import-export-tab';
 import { getConfiguration, provisionFields, saveConfiguration, setIntegrationSecret } from './invokes';
 import { OnCallTab } from './on-call-tab';
@@ -55,12 +56,13 @@ export function AdminApp() {
 
 type Saving = { state: 'idle' } | { state: 'saving' } | { state: 'failed'; error: ResolverError };
 
-const TABS: readonly { section: AdminSection | 'on-call' | 'import-export'; title: string }[] = [
+const TABS: readonly { section: AdminSection | 'handovers' | 'on-call' | 'import-export'; title: string }[] = [
   { section: 'general', title: SECTION_TITLES.general },
   { section: 'services', title: SECTION_TITLES.services },
   { section: 'rosters', title: SECTION_TITLES.rosters },
   { section: 'escalation', title: SECTION_TITLES.escalation },
   { section: 'paging', title: SECTION_TITLES.paging },
+  { section: 'handovers', title: 'Handovers' },
   { section: 'on-call', title: 'On call' },
   { section: 'import-export', title: 'Import and export' },
 ];
@@ -173,6 +175,7 @@ function SettingsEditor({ initial }: { initial: GetConfigurationResult }) {
     ),
     escalation: <EscalationTab {...editorProps} />,
     paging: <PagingTab {...editorProps} secrets={secrets} onStoreSecret={(kind, value) => storeSecret({ kind, value })} />,
+    handovers: <HandoversTab />,
     'on-call': <OnCallTab savedRosterIds={savedRosterIds} onOverridesChanged={onOverridesChanged} />,
     'import-export': <ImportExportTab isDirty={dirty} onImported={(result) => adopt(result, 'Configuration imported')} />,
   };

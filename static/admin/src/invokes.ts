@@ -2,9 +2,11 @@
 import {
   ADMIN_RESOLVER_KEYS,
   type AddOverridePayload,
+  type CockpitSettingsView,
   type ExportConfigurationResult,
   type FieldSyncReport,
   type GetAcknowledgementWebhookResult,
+  type GetCockpitSettingsResult,
   type GetConfigurationResult,
   type GetOnCallResult,
   type ImportConfigurationResult,
@@ -17,6 +19,7 @@ import type { ConfigurationDocument } from '../../../src/contracts/configuration
 import type { ResolverResult } from '../../../src/contracts/resolver-result';
 import { callResolver } from '../../shared-ui/call-resolver';
 import {
+  cockpitSettingsSchema,
   exportSchema,
   fieldSyncSchema,
   getConfigurationSchema,
@@ -65,4 +68,12 @@ export function getAcknowledgementWebhook(): Promise<ResolverResult<GetAcknowled
 
 export function provisionFields(): Promise<ResolverResult<FieldSyncReport>> {
   return callResolver(ADMIN_RESOLVER_KEYS.provisionFields, {}, fieldSyncSchema);
+}
+
+export function getCockpitSettings(): Promise<ResolverResult<GetCockpitSettingsResult>> {
+  return callResolver(ADMIN_RESOLVER_KEYS.getCockpitSettings, {}, cockpitSettingsSchema);
+}
+
+export function saveCockpitSettings(settings: CockpitSettingsView): Promise<ResolverResult<GetCockpitSettingsResult>> {
+  return callResolver(ADMIN_RESOLVER_KEYS.saveCockpitSettings, settings, cockpitSettingsSchema);
 }

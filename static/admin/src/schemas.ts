@@ -4,9 +4,11 @@
  */
 import * as z from 'zod/mini';
 import type {
+  CockpitSettingsView,
   ExportConfigurationResult,
   FieldSyncReport,
   GetAcknowledgementWebhookResult,
+  GetCockpitSettingsResult,
   GetConfigurationResult,
   GetOnCallResult,
   RosterOnCall,
@@ -135,3 +137,15 @@ export const rosterOnCallSchema: z.ZodMiniType<RosterOnCall> = z.object({
 export const onCallSchema: z.ZodMiniType<GetOnCallResult> = z.object({ at: z.string(), rosters: z.array(rosterOnCallSchema) });
 
 export const webhookSchema: z.ZodMiniType<GetAcknowledgementWebhookResult> = z.object({ url: z.string(), token: z.string() });
+
+const minutes = z.exactOptional(z.number());
+const cockpitSettingsView: z.ZodMiniType<CockpitSettingsView> = z.object({
+  fatigueLimitMinutes: z.object({
+    'incident-manager': minutes,
+    'backup-incident-manager': minutes,
+    'tech-lead': minutes,
+    'communications-manager': minutes,
+  }),
+});
+
+export const cockpitSettingsSchema: z.ZodMiniType<GetCockpitSettingsResult> = z.object({ settings: cockpitSettingsView, defaults: cockpitSettingsView });

@@ -10,7 +10,7 @@ const form: GetDeclareFormResult = {
   ],
   services: ['Bitbucket', 'Jira Cloud', 'Unknown'],
   products: ['Bitbucket', 'Jira', 'Confluence'],
-  help: { summary: '', description: '', severity: '', faultyService: '', affectedProducts: '' },
+  help: { summary: '', description: '', severity: '', faultyService: '', affectedProducts: '', impactStart: '' },
 };
 
 const complete: DeclareFormValues = {
@@ -19,7 +19,10 @@ const complete: DeclareFormValues = {
   severity: 1,
   faultyService: 'Bitbucket',
   affectedProducts: ['Jira', 'Bitbucket'],
+  impactStart: '',
 };
+
+const NOW = new Date(2024, 4, 1, 10, 0).getTime();
 
 describe('checking the Declare incident form', () => {
   it('turns a complete form into the declaration, trimmed and with products in the configured order', () => {
@@ -62,6 +65,27 @@ describe('checking the Declare incident form', () => {
     expect(check.ok ? undefined : check.errors.faultyService).toBe('Choose one of the listed services.');
   });
 
+  it('sends the impact start typed in the reporter’s time zone as an instant', () => {
+    const check = checkDeclareForm({ ...complete, impactStart: '2024-05-01T09:15' }, form, NOW);
+    expect(check.ok ? check.payload.impactStart : undefined).toBe(new Date(2024, 4, 1, 9, 15).toISOString());
+  });
+
+  it('leaves the impact start out when the reporter does not know it', () => {
+    const check = checkDeclareForm(complete, form, NOW);
+    expect(check.ok ? Object.keys(check.payload) : []).not.toContain('impactStart');
+  });
+
+  it('refuses an impact start in the future, allowing a fast clock two minutes', () => {
+    expect(checkDeclareForm({ ...complete, impactStart: '2024-05-01T10:02' }, form, NOW).ok).toBe(true);
+    const check = checkDeclareForm({ ...complete, impactStart: '2024-05-01T10:30' }, form, NOW);
+    expect(check.ok ? undefined : check.errors.impactStart).toBe('Impact start cannot be in the future. Leave it empty if unknown.');
+  });
+
+  it('refuses an impact start that is not a date and time', () => {
+    const check = checkDeclareForm({ ...complete, impactStart: '2024-05-01' }, form, NOW);
+    expect(check.ok ? undefined : check.errors.impactStart).toContain('leave it empty if unknown');
+  });
+
   it('refuses a product that is not configured and names it', () => {
     const check = checkDeclareForm({ ...complete, affectedProducts: ['Trello'] }, form);
     expect(check.ok ? undefined : check.errors.affectedProducts).toContain('Trello');
@@ -72,6 +96,12 @@ describe('showing the backend refusal of a declaration', () => {
   it('puts a refusal of one product next to Affected products, worded as a sentence', () => {
     expect(serverErrors({ code: 'invalid-input', field: 'affectedProducts[1]', message: 'affectedProducts[1]: must be one of Bitbucket, Jira' })).toEqual({
       affectedProducts: 'Affected products must be one of Bitbucket, Jira.',
+    });
+  });
+
+  it('puts a refused impact start next to Impact start', () => {
+    expect(serverErrors({ code: 'invalid-input', field: 'impactStart', message: 'impactStart: must not be in the future (2024-05-01 10:30 UTC is after 2024-05-01 10:00 UTC)' })).toEqual({
+      impactStart: 'Impact start must not be in the future (2024-05-01 10:30 UTC is after 2024-05-01 10:00 UTC).',
     });
   });
 

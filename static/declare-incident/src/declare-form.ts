@@ -10,6 +10,8 @@ export interface DeclareFormValues {
   readonly severity: SeverityLevel | null;
   readonly faultyService: string | null;
   readonly affectedProducts: readonly string[];
+  /** A `datetime-local` value in the reporter's time zone; empty when unknown. */
+  readonly impactStart: string;
 }
 
 export type DeclareFormField = keyof DeclareFormValues;
@@ -17,12 +19,23 @@ export type DeclareFormErrors = Partial<Record<DeclareFormField, string>>;
 
 export const SUMMARY_MAX_LENGTH = 255;
 
-export const EMPTY_DECLARE_FORM: DeclareFormValues = { summary: '', description: '', severity: null, faultyService: null, affectedProducts: [] };
+/** How far ahead an impact start may be, as the backend allows for reporters' clocks running fast. */
+const CLOCK_SKEW_MS = 2 * 60_000;
+
+export const EMPTY_DECLARE_FORM: DeclareFormValues = { summary: '', description: '', severity: null, faultyService: null, affectedProducts: [], impactStart: '' };
+
+/** A `datetime-local` value as an ISO-8601 instant; undefined when empty, null when it is not a date and time. */
+export function impactStartInstant(value: string): string | undefined | null {
+  if (value.trim() === '') return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return null;
+  const at = new Date(value);
+  return Number.isNaN(at.getTime()) ? null : at.toISOString();
+}
 
 export type DeclareFormCheck = { readonly ok: true; readonly payload: DeclareIncidentPayload } | { readonly ok: false; readonly errors: DeclareFormErrors };
 
 /** Checks the form before it is sent, with the messages a reporter needs to fix it; the backend checks again. */
-export function checkDeclareForm(values: DeclareFormValues, form: GetDeclareFormResult): DeclareFormCheck {
+export function checkDeclareForm(values: DeclareFormValues, form: GetDeclareFormResult, now: number = Date.now()): DeclareFormCheck {
   const errors: DeclareFormErrors = {};
   const summary = values.summary.trim();
   const description = values.description.trim();
@@ -35,6 +48,9 @@ export function checkDeclareForm(values: DeclareFormValues, form: GetDeclareForm
   else if (!form.services.includes(values.faultyService)) errors.faultyService = 'Choose one of the listed services.';
   const unknownProducts = values.affectedProducts.filter((product) => !form.products.includes(product));
   if (unknownProducts.length > 0) errors.affectedProducts = `${unknownProducts.join(', ')} is not a configured product.`;
+  const impactStart = impactStartInstant(values.impactStart);
+  if (impactStart === null) errors.impactStart = 'Enter the date and time customers were first affected, or leave it empty if unknown.';
+  else if (impactStart !== undefined && Date.parse(impactStart) > now + CLOCK_SKEW_MS) errors.impactStart = 'Impact start cannot be in the future. Leave it empty if unknown.';
   if (Object.keys(errors).length > 0 || values.severity === null || values.faultyService === null) return { ok: false, errors };
   return {
     ok: true,
@@ -45,6 +61,7 @@ export function checkDeclareForm(values: DeclareFormValues, form: GetDeclareForm
       faultyService: values.faultyService,
       // The form's order, not the order of clicks, so the issue lists products as the admin configured them.
       affectedProducts: form.products.filter((product) => values.affectedProducts.includes(product)),
+      ...(impactStart === undefined || impactStart === null ? {} : { impactStart }),
     },
   };
 }
@@ -56,6 +73,7 @@ export const DECLARE_FIELD_LABELS: Readonly<Record<DeclareFormField, string>> = 
   severity: 'Severity',
   faultyService: 'Faulty service',
   affectedProducts: 'Affected products',
+  impactStart: 'Impact start',
 };
 
 const formFields = Object.keys(DECLARE_FIELD_LABELS) as DeclareFormField[];

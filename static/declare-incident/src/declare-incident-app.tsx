@@ -260,6 +260,12 @@ function DeclareForm({ form, onDeclared }: { form: GetDeclareFormResult; onDecla
           </Stack>
         </Fieldset>
 
+        <FormField id="impactStart" label="Impact start (your time zone)" help={form.help.impactStart} error={errors.impactStart}>
+          {(control) => (
+            <Textfield {...control} name="impactStart" type="datetime-local" value={values.impactStart} onChange={(event) => set('impactStart', event.currentTarget.value)} width="medium" />
+          )}
+        </FormField>
+
         <Inline space="space.100" alignBlock="center">
           <Button type="submit" appearance="primary" isLoading={sending} testId="declare-submit">
             Declare incident

@@ -25,6 +25,7 @@ const declareFormSchema: z.ZodMiniType<GetDeclareFormResult> = z.object({
     severity: z.string(),
     faultyService: z.string(),
     affectedProducts: z.string(),
+    impactStart: z.string(),
   }),
   severityScaleUrl: z.exactOptional(z.string()),
 });

@@ -1,4 +1,4 @@
-import { duration, fromLocalInput, toLocalInput, utcMinute } from './format';
+import { duration, fromLocalInput, recipientName, toLocalInput, utcMinute } from './format';
 
 describe('panel formats', () => {
   it('writes instants to the minute in UTC', () => {
@@ -14,5 +14,16 @@ describe('panel formats', () => {
     const iso = '2026-03-02T09:10:00.000Z';
     expect(fromLocalInput(toLocalInput(iso))).toBe(iso);
     expect(fromLocalInput('')).toBeUndefined();
+  });
+
+  it('names a paged person by the name Jira gave, and keeps the account id when it gave none', () => {
+    expect(recipientName({ recipient: 'eb32ba6977426f75b55ebae2', accountId: 'eb32ba6977426f75b55ebae2', displayName: 'Bea Bitbucket' })).toBe('Bea Bitbucket');
+    expect(recipientName({ recipient: 'eb32ba6977426f75b55ebae2', accountId: 'eb32ba6977426f75b55ebae2' })).toBe('eb32ba6977426f75b55ebae2');
+  });
+
+  it('keeps a paging service’s label and names who was on call behind it', () => {
+    expect(recipientName({ recipient: 'PagerDuty: Bitbucket incident managers', accountId: 'eb32', displayName: 'Bea Bitbucket' })).toBe(
+      'PagerDuty: Bitbucket incident managers (Bea Bitbucket on call)',
+    );
   });
 });

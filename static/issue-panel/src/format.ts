@@ -1,4 +1,5 @@
-/** How the panel writes times and durations; instants arrive as ISO-8601 UTC strings. */
+/** How the panel writes times, durations and whom a page went to; instants arrive as ISO-8601 UTC strings. */
+import type { PageDeliveryView } from '../../../src/contracts/issue-panel';
 
 /** "2026-03-02 09:10 UTC": incidents are discussed across time zones, so the panel speaks UTC. */
 export function utcMinute(iso: string): string {
@@ -27,4 +28,10 @@ export function fromLocalInput(value: string): string | undefined {
   if (value.trim() === '') return undefined;
   const at = new Date(value);
   return Number.isNaN(at.getTime()) ? undefined : at.toISOString();
+}
+
+/** Whom a page went to, as people read it: the person's name, or the channel's label with who was on call behind it. */
+export function recipientName(delivery: Pick<PageDeliveryView, 'recipient' | 'accountId' | 'displayName'>): string {
+  if (delivery.displayName === undefined) return delivery.recipient;
+  return delivery.recipient === delivery.accountId ? delivery.displayName : `${delivery.recipient} (${delivery.displayName} on call)`;
 }

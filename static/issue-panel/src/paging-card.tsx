@@ -3,7 +3,7 @@ import { Inline, Stack } from '@atlaskit/primitives/compiled';
 import { useEffect, useState } from 'react';
 import type { CockpitView, PersonView } from '../../../src/contracts/cockpit';
 import type { EscalationTargetsResult, PagingEpisodeView, PagingStatusResult } from '../../../src/contracts/issue-panel';
-import { utcMinute } from './format';
+import { recipientName, utcMinute } from './format';
 import { acknowledgePage, escalateIncident, getEscalationTargets } from './invokes';
 import { PersonPicker } from './person-picker';
 import { Button, Field, Pill, Section, type Tone } from './ui';
@@ -48,7 +48,7 @@ export function PagingCard({ view, paging, cockpit }: { view: CockpitView; pagin
                   <span>{episode.reason}</span>
                 </Inline>
                 <span className="ir-muted">
-                  {episode.deliveries.map((delivery) => `${delivery.recipient} (${delivery.channel}${delivery.status === 'failed' ? ', failed' : ''})`).join(', ') || 'no pages sent'}
+                  {episode.deliveries.map((delivery) => `${recipientName(delivery)} (${delivery.channel}${delivery.status === 'failed' ? ', failed' : ''})`).join(', ') || 'no pages sent'}
                   {episode.acknowledgedAt === undefined ? '' : ` · acknowledged ${utcMinute(episode.acknowledgedAt)}`}
                   {episode.nextEscalationAt === undefined ? '' : ` · escalates at ${utcMinute(episode.nextEscalationAt)} unless acknowledged`}
                 </span>

@@ -162,6 +162,7 @@ export const pagingStatusSchema: z.ZodMiniType<PagingStatusResult> = z.object({
           round: z.number(),
           recipient: str,
           accountId: opt(str),
+          displayName: opt(str),
           channel: z.enum(['jira', 'slack', 'pagerduty', 'webhook']),
           status: z.enum(['sent', 'failed']),
           at: str,
