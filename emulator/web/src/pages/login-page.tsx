@@ -1,4 +1,4 @@
-/** Sign in as any demo user: the local site has no passwords in the browser, only people to be. */
+/** Sign in as one of the demo users: the local site has no passwords in the browser, only people to be. */
 import Avatar from '@atlaskit/avatar';
 import Heading from '@atlaskit/heading';
 import { Anchor, Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
