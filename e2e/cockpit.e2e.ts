@@ -127,7 +127,7 @@ describe('the incident cockpit on the local site', () => {
     await local?.close();
   });
 
-  it('pages the on-call IM, who takes command in one Jira request', async () => {
+  it('pages the on-call IM, who takes command in one Jira request and is named as the one who acknowledged', async () => {
     const pages = local.site.outbox.list({ channel: 'jira-notification' });
     assert.ok(pages.some((page) => page.to === IM && (page.subject ?? '').includes(key)), 'the on-call Bitbucket IM was paged');
     const frame = await openCockpit(await signIn(imBrowser, IM));
@@ -148,6 +148,13 @@ describe('the incident cockpit on the local site', () => {
     const states = await checklist(frame);
     assert.equal(states['raise'], 'done');
     assert.equal(states['detect'], 'done');
+
+    // Taking the incident acknowledges the page as Bea: the card names her, not her account id.
+    await local.site.settle();
+    const reopened = await openCockpit(imBrowser.page);
+    const paging = reopened.getByTestId('paging');
+    await paging.getByText(/Acknowledged by Bea Bitbucket at \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/).waitFor({ timeout: 20_000 });
+    assert.doesNotMatch(await paging.innerText(), new RegExp(accountId(IM)));
   });
 
   it('opens comms: a room named after the key, its topic with roles and links, in the outbox', async () => {

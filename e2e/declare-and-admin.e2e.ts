@@ -3,6 +3,7 @@
  * Chromium: a responder declares a Sev 1 Bitbucket incident and gets its key; an administrator
  * edits a service, is stopped by a roster with an unknown time zone (and nothing is saved), then
  * fixes it and saves; the administrator also changes the handover limits, one refused until it is in range.
+ * The selects (faulty service, people) work from the keyboard alone.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -110,6 +111,33 @@ describe('declaring an incident and configuring the app', () => {
     await page.waitForURL(new RegExp(`/browse/${key}$`));
   });
 
+  it('lets a keyboard user choose a service and escalation targets without the mouse', async () => {
+    const declare = await openDeclarePage();
+    const service = byId(declare, 'faultyService');
+    await service.focus();
+    await service.press('ArrowDown');
+    await declare.getByRole('listbox').waitFor();
+    await service.press('ArrowDown');
+    await service.press('Enter');
+    assert.match(await declare.getByTestId('faulty-service').innerText(), /Jira Cloud/);
+    assert.equal(await declare.getByTestId('summary-error').count(), 0, 'Enter chose the option without submitting the form');
+    await service.pressSequentially('conf');
+    await service.press('Enter');
+    assert.match(await declare.getByTestId('faulty-service').innerText(), /Confluence/);
+
+    const settings = await openSettings('escalation');
+    await settings.getByRole('button', { name: 'Add escalation policy' }).click();
+    const people = byId(settings, 'escalationPolicies[0].levels[0].users');
+    await people.focus();
+    await people.pressSequentially('Bea');
+    await settings.getByRole('option', { name: 'Bea Bitbucket' }).waitFor({ timeout: 20_000 });
+    await people.press('Enter');
+    const level = settings.getByTestId('escalationPolicies[0].levels[0]');
+    await level.getByRole('button', { name: 'Remove Bea Bitbucket' }).waitFor();
+    await people.press('Backspace');
+    await level.getByRole('button', { name: 'Remove Bea Bitbucket' }).waitFor({ state: 'detached' });
+  });
+
   it("refuses to save a roster whose time zone does not exist, names the field, and saves nothing", async () => {
     let frame = await openSettings('services');
     const owningTeam = byId(frame, 'services[0].owningTeam');
@@ -135,6 +163,9 @@ describe('declaring an incident and configuring the app', () => {
   it('changes how long each role works an incident before a handover prompt, refusing a limit out of range', async () => {
     let frame = await openSettings('handovers');
     const im = byId(frame, 'fatigueLimitMinutes.incident-manager');
+    await im.waitFor({ timeout: 20_000 });
+    assert.equal(await frame.getByRole('button', { name: /^Save/ }).count(), 1, 'the only Save on the tab is its own');
+    assert.equal(await frame.getByTestId('save-bar').count(), 0);
     assert.equal(await im.inputValue(), '240');
     await im.fill('20');
     await byId(frame, 'fatigueLimitMinutes.tech-lead').fill('300');

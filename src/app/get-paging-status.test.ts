@@ -1,3 +1,4 @@
+import { acknowledgeAsUser, acknowledgeFromProvider } from './acknowledge-page';
 import { escalateUnacknowledged } from './escalate-unacknowledged';
 import { getPagingStatus } from './get-paging-status';
 import { pageOnIssueCreated } from './page-on-call';
@@ -46,5 +47,50 @@ describe('naming the people paged for an incident', () => {
 
     expect(status.episodes.map((episode) => episode.state)).toEqual(['not-paged']);
     expect(world.log.names().filter((name) => name.startsWith('jira'))).toEqual([]);
+  });
+
+  it('names the person who pressed Acknowledge in the same request as the people paged', async () => {
+    const world = await provisionedWorld();
+    world.tracker.people.set(PEOPLE.bitbucketIm, 'Bea Bitbucket');
+    world.tracker.people.set(PEOPLE.imoc, 'Imogen Imoc');
+    const issue = world.incident({ severity: 1, service: 'Bitbucket' });
+    await pageOnIssueCreated(world.paging, world.event(issue));
+    await acknowledgeAsUser({ userTracker: world.tracker, store: world.store, clock: world.clock }, { issueKey: issue.key, accountId: PEOPLE.imoc });
+    world.log.clear();
+
+    const status = await getPagingStatus({ store: world.store, clock: world.clock, userTracker: world.tracker }, issue);
+
+    expect(status.episodes[0]).toMatchObject({ state: 'acknowledged', acknowledgedBy: PEOPLE.imoc, acknowledgedByName: 'Imogen Imoc' });
+    const jiraCalls = world.log.calls.filter((call) => call.name.startsWith('jira'));
+    expect(jiraCalls).toEqual([{ name: `jira GET /user/bulk ${PEOPLE.bitbucketIm},${PEOPLE.imoc}`, depth: 2 }]);
+  });
+
+  it('keeps naming the acknowledger after the scheduled run has closed the episode', async () => {
+    const world = await provisionedWorld();
+    world.tracker.people.set(PEOPLE.bitbucketIm, 'Bea Bitbucket');
+    const issue = world.incident({ severity: 1, service: 'Bitbucket' });
+    await pageOnIssueCreated(world.paging, world.event(issue));
+    await acknowledgeAsUser({ userTracker: world.tracker, store: world.store, clock: world.clock }, { issueKey: issue.key, accountId: PEOPLE.bitbucketIm });
+    world.clock.advance(60 * 60_000);
+    await escalateUnacknowledged(world.paging);
+
+    const status = await getPagingStatus({ store: world.store, clock: world.clock, userTracker: world.tracker }, issue);
+
+    expect(status.episodes[0]).toMatchObject({ state: 'acknowledged', acknowledgedBy: PEOPLE.bitbucketIm, acknowledgedByName: 'Bea Bitbucket' });
+  });
+
+  it('leaves a paging provider’s words for who acknowledged as they are, without asking Jira about them', async () => {
+    const world = await provisionedWorld();
+    const issue = world.incident({ severity: 1, service: 'Bitbucket' });
+    await pageOnIssueCreated(world.paging, world.event(issue));
+    const dedupKey = world.pager.sent[0]?.message.dedupKey ?? '';
+    await acknowledgeFromProvider(world.paging, { dedupKey, acknowledgedBy: 'Ann via PagerDuty' });
+    world.log.clear();
+
+    const status = await getPagingStatus({ store: world.store, clock: world.clock, userTracker: world.tracker }, issue);
+
+    expect(status.episodes[0]).toMatchObject({ acknowledgedBy: 'Ann via PagerDuty' });
+    expect(status.episodes[0]).not.toHaveProperty('acknowledgedByName');
+    expect(world.log.calls.filter((call) => call.name.startsWith('jira'))).toEqual([{ name: `jira GET /user/bulk ${PEOPLE.bitbucketIm}`, depth: 2 }]);
   });
 });

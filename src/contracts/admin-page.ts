@@ -23,8 +23,8 @@ export interface SecretStatus {
   readonly pagerDutyRosters: readonly string[];
   /** Whether outgoing webhooks are signed (an HMAC secret is stored). */
   readonly webhookSigningSecret: boolean;
-  /** Whether PagerDuty V3 webhooks can be verified (the subscription's signing secret is stored); the backend always answers it. */
-  readonly pagerDutyWebhookSecret?: boolean;
+  /** Whether PagerDuty V3 webhooks can be verified (the subscription's signing secret is stored). */
+  readonly pagerDutyWebhookSecret: boolean;
 }
 
 /** What provisioning did to Jira's own select fields, for the admin to see. */

@@ -38,7 +38,10 @@ export interface PagingEpisodeView {
   /** When the next level is paged if nobody acknowledges. */
   readonly nextEscalationAt?: string;
   readonly acknowledgedAt?: string;
+  /** Who acknowledged: a person's account id, or the paging provider's own words ("Ann via PagerDuty"). */
   readonly acknowledgedBy?: string;
+  /** The person behind an account id in `acknowledgedBy`, as Jira names them to the viewer, when Jira did. */
+  readonly acknowledgedByName?: string;
 }
 
 export interface PagingStatusResult {

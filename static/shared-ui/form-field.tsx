@@ -3,9 +3,10 @@
  * control gets `aria-describedby` and `aria-invalid` through the render prop, so screen readers
  * announce the help and the error with the field.
  */
-import { ErrorMessage, HelperMessage, Label, RequiredAsterisk } from '@atlaskit/form';
-import { Box, Stack } from '@atlaskit/primitives/compiled';
+import StatusErrorIcon from '@atlaskit/icon/core/status-error';
+import { Stack } from '@atlaskit/primitives/compiled';
 import type { ReactNode } from 'react';
+import './controls.css';
 
 export interface ControlProps {
   id: string;
@@ -29,21 +30,43 @@ export function FormField({ id, label, isRequired = false, help, error, children
   const describedBy = [help === undefined ? undefined : helpId, error === undefined ? undefined : errorId].filter((part) => part !== undefined).join(' ');
   return (
     <Stack space="space.050">
-      <Label htmlFor={id}>
+      <label className="ir-field-label" htmlFor={id}>
         {label}
-        {isRequired ? <RequiredAsterisk /> : null}
-      </Label>
+        {isRequired ? (
+          <span className="ir-field-required" aria-hidden="true">
+            *
+          </span>
+        ) : null}
+      </label>
       {children({ id, isInvalid: error !== undefined, ...(describedBy === '' ? {} : { 'aria-describedby': describedBy }), ...(error === undefined ? {} : { 'aria-invalid': true }) })}
       {help === undefined ? null : (
-        <Box id={helpId}>
-          <HelperMessage>{help}</HelperMessage>
-        </Box>
+        <div id={helpId} className="ir-field-message">
+          {help}
+        </div>
       )}
-      {error === undefined ? null : (
-        <Box id={errorId} testId={`${id}-error`}>
-          <ErrorMessage>{error}</ErrorMessage>
-        </Box>
-      )}
+      {error === undefined ? null : <FieldError id={errorId}>{error}</FieldError>}
     </Stack>
+  );
+}
+
+/** An error under a field, announced when it appears; `id` is what the field's aria-describedby names. */
+export function FieldError({ id, children }: { id: string; children: ReactNode }) {
+  return (
+    <div id={id} className="ir-field-message ir-field-message--error" data-testid={id} aria-live="polite">
+      <span className="ir-field-message__icon">
+        <StatusErrorIcon label="error" size="small" color="currentColor" />
+      </span>
+      <span>{children}</span>
+    </div>
+  );
+}
+
+/** Fields that belong together (checkboxes, radio buttons) under one legend, as the design system's Fieldset. */
+export function Fieldset({ legend, children }: { legend: ReactNode; children: ReactNode }) {
+  return (
+    <fieldset className="ir-fieldset">
+      <legend className="ir-field-label">{legend}</legend>
+      {children}
+    </fieldset>
   );
 }

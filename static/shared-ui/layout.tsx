@@ -18,3 +18,8 @@ export function Columns({ template, gap = '150', children, testId }: { template:
 export function classes(...names: readonly (string | false | undefined)[]): string {
   return names.filter((name): name is string => typeof name === 'string' && name !== '').join(' ');
 }
+
+/** Text a person types or copies exactly (an event name, a header), in the code font. */
+export function Code({ children }: { children: ReactNode }) {
+  return <code className="ir-code">{children}</code>;
+}

@@ -1,10 +1,10 @@
 /** The states every surface shows explicitly: loading, forbidden, empty and failed. */
 import Heading from '@atlaskit/heading';
 import { Box, Stack, Text } from '@atlaskit/primitives/compiled';
-import './ui.css';
-import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';
 import type { ReactNode } from 'react';
+import { SectionMessage, SectionMessageAction } from './section-message';
+import './ui.css';
 
 export function LoadingState({ label }: { label: string }) {
   return (

@@ -4,23 +4,24 @@
  * fault. Secrets, overrides, "take this shift" and the handover limits act at once, outside the draft.
  */
 import Badge from '@atlaskit/badge';
-import Button from '@atlaskit/button/new';
-import Lozenge from '@atlaskit/lozenge';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
-import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
-import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import { showFlag } from '@forge/bridge';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { FieldSyncReport, GetConfigurationResult, SaveConfigurationResult, SecretStatus } from '../../../src/contracts/admin-page';
 import type { ConfigurationDocument } from '../../../src/contracts/configuration';
 import type { ResolverError } from '../../../src/contracts/resolver-result';
+import { Button } from '../../shared-ui/button';
+import { Lozenge } from '../../shared-ui/lozenge';
 import { ErrorState, ForbiddenState, LoadingState } from '../../shared-ui/page-states';
 import { describeFailure, reasonOf } from '../../shared-ui/resolver-result';
+import { SectionMessage, SectionMessageAction } from '../../shared-ui/section-message';
+import { Tab, TabList, TabPanel, Tabs } from '../../shared-ui/tabs';
+import { ADMIN_TABS, draftBarOn, type AdminTab } from './admin-tabs';
 import { checkConfiguration, type FieldErrors } from './config-check';
 import { adoptOverrides, isDirty, todayIn } from './draft-edits';
 import { errorAt } from './editor-kit';
 import { EscalationTab } from './escalation-tab';
-import { describePath, sectionOf, SECTION_TITLES, type AdminSection } from './field-paths';
+import { describePath, sectionOf, type AdminSection } from './field-paths';
 import { GeneralTab } from './general-tab';
 import { HandoversTab } from './handovers-tab';
 import { ImportExportTab } from './import-export-tab';
@@ -56,17 +57,6 @@ export function AdminApp() {
 
 type Saving = { state: 'idle' } | { state: 'saving' } | { state: 'failed'; error: ResolverError };
 
-const TABS: readonly { section: AdminSection | 'handovers' | 'on-call' | 'import-export'; title: string }[] = [
-  { section: 'general', title: SECTION_TITLES.general },
-  { section: 'services', title: SECTION_TITLES.services },
-  { section: 'rosters', title: SECTION_TITLES.rosters },
-  { section: 'escalation', title: SECTION_TITLES.escalation },
-  { section: 'paging', title: SECTION_TITLES.paging },
-  { section: 'handovers', title: 'Handovers' },
-  { section: 'on-call', title: 'On call' },
-  { section: 'import-export', title: 'Import and export' },
-];
-
 function syncSummary(report: FieldSyncReport): string | undefined {
   const parts = [
     report.created.length > 0 ? `created ${report.created.join(', ')}` : undefined,
@@ -86,6 +76,12 @@ function SettingsEditor({ initial }: { initial: GetConfigurationResult }) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saving, setSaving] = useState<Saving>({ state: 'idle' });
   const [tab, setTab] = useState(0);
+  // Where the reminder on the other tabs leads back to: the configuration tab last worked on.
+  const [lastDraftTab, setLastDraftTab] = useState(0);
+  const selectTab = (index: number) => {
+    setTab(index);
+    if (ADMIN_TABS[index]?.savesOnItsOwn === undefined) setLastDraftTab(index);
+  };
   const dirty = isDirty(draft, saved);
   const timeZone = useMemo(() => Intl.DateTimeFormat().resolvedOptions().timeZone, []);
   const today = todayIn(timeZone, Date.now());
@@ -98,7 +94,7 @@ function SettingsEditor({ initial }: { initial: GetConfigurationResult }) {
   };
 
   const showSection = (section: AdminSection, path?: string) => {
-    setTab(Math.max(0, TABS.findIndex((item) => item.section === section)));
+    selectTab(Math.max(0, ADMIN_TABS.findIndex((item) => item.section === section)));
     if (path !== undefined) window.setTimeout(() => document.getElementById(path)?.focus(), 50);
   };
 
@@ -116,7 +112,7 @@ function SettingsEditor({ initial }: { initial: GetConfigurationResult }) {
     setErrors(found);
     const first = Object.keys(found)[0];
     if (first !== undefined) {
-      if (!Object.keys(found).some((path) => sectionOf(path) === TABS[tab]?.section)) showSection(sectionOf(first));
+      if (!Object.keys(found).some((path) => sectionOf(path) === ADMIN_TABS[tab]?.section)) showSection(sectionOf(first));
       return;
     }
     setSaving({ state: 'saving' });
@@ -159,8 +155,9 @@ function SettingsEditor({ initial }: { initial: GetConfigurationResult }) {
   const problemsIn = (section: string) => problems.filter((path) => sectionOf(path) === section).length;
   const savedRosterIds = saved.rosters.map((roster) => roster.id);
   const editorProps = { draft, onChange: edit, errors };
+  const bar = draftBarOn(tab, dirty);
 
-  const panels: Record<(typeof TABS)[number]['section'], ReactNode> = {
+  const panels: Record<AdminTab, ReactNode> = {
     general: <GeneralTab {...editorProps} />,
     services: <ServicesTab {...editorProps} />,
     rosters: (
@@ -183,14 +180,17 @@ function SettingsEditor({ initial }: { initial: GetConfigurationResult }) {
   return (
     <Stack space="space.200" testId="admin-settings">
       {fieldsProvisioned ? null : <ProvisionFields onProvisioned={() => setFieldsProvisioned(true)} />}
-      <SaveBar
-        dirty={dirty}
-        problems={problems.length}
-        saving={saving.state === 'saving'}
-        onSave={() => void save()}
-        onDiscard={discard}
-        testId="save-bar"
-      />
+      {bar.kind === 'save-bar' ? (
+        <SaveBar dirty={dirty} problems={problems.length} saving={saving.state === 'saving'} onSave={() => void save()} onDiscard={discard} testId="save-bar" />
+      ) : bar.kind === 'unsaved-reminder' ? (
+        <UnsavedReminder tabTitle={ADMIN_TABS[lastDraftTab]?.title ?? ''} onReturn={() => selectTab(lastDraftTab)} />
+      ) : (
+        <div className="ir-bar" data-testid="saves-on-its-own">
+          <div className="ir-bar__row">
+            <Text color="color.text.subtle">{bar.text}</Text>
+          </div>
+        </div>
+      )}
       {saving.state === 'failed' ? (
         <Box testId="save-failure">
           <SectionMessage appearance="error" title="Nothing was saved">
@@ -216,9 +216,9 @@ function SettingsEditor({ initial }: { initial: GetConfigurationResult }) {
           </SectionMessage>
         </Box>
       ) : null}
-      <Tabs id="admin-tabs" selected={tab} onChange={setTab}>
+      <Tabs id="admin-tabs" selected={tab} onChange={selectTab}>
         <TabList>
-          {TABS.map((item) => {
+          {ADMIN_TABS.map((item) => {
             const count = problemsIn(item.section);
             return (
               <Tab key={item.section} testId={`tab-${item.section}`}>
@@ -234,13 +234,13 @@ function SettingsEditor({ initial }: { initial: GetConfigurationResult }) {
             );
           })}
         </TabList>
-        {TABS.map((item) => (
+        {ADMIN_TABS.map((item) => (
           <TabPanel key={item.section}>
             <div className="ir-tab-panel">{panels[item.section]}</div>
           </TabPanel>
         ))}
       </Tabs>
-      {dirty ? <SaveBar dirty={dirty} problems={problems.length} saving={saving.state === 'saving'} onSave={() => void save()} onDiscard={discard} /> : null}
+      {dirty && bar.kind === 'save-bar' ? <SaveBar dirty={dirty} problems={problems.length} saving={saving.state === 'saving'} onSave={() => void save()} onDiscard={discard} /> : null}
     </Stack>
   );
 }
@@ -271,6 +271,21 @@ function SaveBar({ dirty, problems, saving, onSave, onDiscard, testId }: SaveBar
             Save
           </Button>
         </Inline>
+      </Inline>
+    </div>
+  );
+}
+
+/** On a tab that saves on its own: the configuration has unsaved changes, saved from the tabs they were made on. */
+function UnsavedReminder({ tabTitle, onReturn }: { tabTitle: string; onReturn: () => void }) {
+  return (
+    <div className="ir-bar" data-testid="unsaved-reminder">
+      <Inline space="space.100" alignBlock="center" shouldWrap>
+        <Lozenge appearance="moved">Unsaved changes</Lozenge>
+        <Text color="color.text.subtle">Configuration changes made on other tabs are not saved yet; this tab saves only its own.</Text>
+        <Button appearance="subtle" onClick={onReturn}>
+          {`Back to ${tabTitle}`}
+        </Button>
       </Inline>
     </div>
   );

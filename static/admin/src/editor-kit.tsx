@@ -1,9 +1,9 @@
 /** Small pieces every tab of the admin page shares. */
-import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import { Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import type { ReactNode } from 'react';
 import type { ConfigurationDocument } from '../../../src/contracts/configuration';
+import { Button } from '../../shared-ui/button';
 import { classes } from '../../shared-ui/layout';
 import type { FieldErrors } from './config-check';
 

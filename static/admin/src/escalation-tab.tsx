@@ -1,11 +1,11 @@
 /** Escalation policies: levels of rosters and people, each with its acknowledgement timeout, repeated; the IMOC last. */
-import Button from '@atlaskit/button/new';
 import { Inline, Stack, Text } from '@atlaskit/primitives/compiled';
-import Select from '@atlaskit/select';
-import Textfield from '@atlaskit/textfield';
 import type { EscalationLevelDocument, EscalationPolicyDocument, EscalationTargetDocument } from '../../../src/contracts/configuration';
+import { Button } from '../../shared-ui/button';
 import { FormField } from '../../shared-ui/form-field';
 import { Columns } from '../../shared-ui/layout';
+import { MultiSelect } from '../../shared-ui/select';
+import { Textfield } from '../../shared-ui/text-field';
 import { newPolicy, numberFrom, removeAt, removePolicy, replaceAt } from './draft-edits';
 import { Card, errorAt, InlineError, RemoveButton, SectionIntro, type EditorProps } from './editor-kit';
 import { errorsUnder } from './field-paths';
@@ -88,9 +88,8 @@ function PolicyCard({ index, policy, draft, onChange, errors }: EditorProps & { 
               <Columns template="2fr 2fr 1fr" gap="150">
                 <FormField id={`${at}.rosters`} label="Page the on-call of" error={targetError}>
                   {(control) => (
-                    <Select<{ label: string; value: string }, true>
+                    <MultiSelect
                       inputId={control.id}
-                      isMulti
                       options={rosterOptions}
                       value={rosterOptions.filter((option) => rosterTargets.includes(option.value))}
                       onChange={(options) => setTargets(options.map((option) => option.value), userTargets)}

@@ -1,9 +1,9 @@
 /** Where incidents live, the severity scale's link, support-case projects and the IMOC. */
 import { Stack } from '@atlaskit/primitives/compiled';
-import Select from '@atlaskit/select';
-import Textfield from '@atlaskit/textfield';
 import { FormField } from '../../shared-ui/form-field';
 import { Columns } from '../../shared-ui/layout';
+import { Select } from '../../shared-ui/select';
+import { Textfield } from '../../shared-ui/text-field';
 import { numberFrom, withOptional } from './draft-edits';
 import { Card, errorAt, SectionIntro, type EditorProps } from './editor-kit';
 

@@ -2,18 +2,18 @@
  * How long each role may work an incident before the issue panel prompts a handover. Saved on its
  * own (not with the configuration's Save), in one piece: every limit is stored or none is.
  */
-import Button from '@atlaskit/button/new';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
-import SectionMessage from '@atlaskit/section-message';
-import Textfield from '@atlaskit/textfield';
 import { showFlag } from '@forge/bridge';
 import { useCallback, useEffect, useState } from 'react';
 import type { FatigueRole, GetCockpitSettingsResult } from '../../../src/contracts/admin-page';
 import type { ResolverError } from '../../../src/contracts/resolver-result';
+import { Button } from '../../shared-ui/button';
 import { FormField } from '../../shared-ui/form-field';
 import { Columns } from '../../shared-ui/layout';
 import { ErrorState, LoadingState } from '../../shared-ui/page-states';
 import { describeFailure, reasonOf } from '../../shared-ui/resolver-result';
+import { SectionMessage } from '../../shared-ui/section-message';
+import { Textfield } from '../../shared-ui/text-field';
 import { Card, errorAt, SectionIntro } from './editor-kit';
 import { checkFatigueDraft, FATIGUE_MINUTES, FATIGUE_ROLES, fatigueDraftFrom, fatigueFieldId, fatigueRoleOf, type FatigueDraft, type FatigueErrors } from './fatigue-limits';
 import { getCockpitSettings, saveCockpitSettings } from './invokes';
@@ -73,7 +73,7 @@ export function HandoversTab() {
     <Stack space="space.300" testId="handovers">
       <SectionIntro title="Handovers">
         Tired people make mistakes. After this long on an incident, the issue panel asks the role&apos;s holder to hand over and offers a handover brief; it warns
-        half an hour ahead so a successor can be lined up. Saved on its own, with its own button.
+        half an hour ahead so a successor can be lined up.
       </SectionIntro>
       {saving.state === 'failed' ? (
         <Box testId="handovers-failure">

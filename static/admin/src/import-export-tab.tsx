@@ -1,13 +1,13 @@
 /** The configuration as a JSON file: download it, or replace the configuration with one (checked before anything changes). */
-import Button from '@atlaskit/button/new';
 import { Inline, Stack, Text } from '@atlaskit/primitives/compiled';
-import SectionMessage from '@atlaskit/section-message';
-import TextArea from '@atlaskit/textarea';
 import { useState, type ChangeEvent } from 'react';
 import type { ExportConfigurationResult, ImportConfigurationResult } from '../../../src/contracts/admin-page';
 import type { ResolverError } from '../../../src/contracts/resolver-result';
+import { Button } from '../../shared-ui/button';
 import { FormField } from '../../shared-ui/form-field';
 import { describeFailure } from '../../shared-ui/resolver-result';
+import { SectionMessage } from '../../shared-ui/section-message';
+import { TextArea } from '../../shared-ui/text-field';
 import { Card, SectionIntro } from './editor-kit';
 import { exportConfiguration, importConfiguration } from './invokes';
 

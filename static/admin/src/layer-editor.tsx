@@ -1,11 +1,11 @@
 /** One rotation layer: who rotates, how long each shift is, when and in which time zone it hands off. */
-import Button from '@atlaskit/button/new';
 import { Checkbox } from '@atlaskit/checkbox';
 import { Inline, Stack, Text } from '@atlaskit/primitives/compiled';
-import Textfield from '@atlaskit/textfield';
 import type { RestrictionDocument, RotationLayerDocument, Weekday } from '../../../src/contracts/configuration';
+import { Button } from '../../shared-ui/button';
 import { FormField } from '../../shared-ui/form-field';
 import { Columns } from '../../shared-ui/layout';
+import { Textfield } from '../../shared-ui/text-field';
 import type { FieldErrors } from './config-check';
 import { numberFrom, removeAt, replaceAt, shiftParts, withOptional } from './draft-edits';
 import { errorAt, InlineError, RemoveButton } from './editor-kit';

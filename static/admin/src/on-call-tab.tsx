@@ -1,18 +1,18 @@
 /** Who is on call now and next on every roster; take the current shift or add an override. */
-import Button from '@atlaskit/button/new';
-import Lozenge from '@atlaskit/lozenge';
 import { Inline, Stack, Text } from '@atlaskit/primitives/compiled';
-import SectionMessage from '@atlaskit/section-message';
-import Textfield from '@atlaskit/textfield';
 import { showFlag } from '@forge/bridge';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { GetOnCallResult, OnCallShiftView, RosterOnCall } from '../../../src/contracts/admin-page';
 import type { ResolverError } from '../../../src/contracts/resolver-result';
+import { Button } from '../../shared-ui/button';
 import { DataTable } from '../../shared-ui/data-table';
 import { FormField } from '../../shared-ui/form-field';
 import { Columns } from '../../shared-ui/layout';
+import { Lozenge } from '../../shared-ui/lozenge';
 import { EmptyState, ErrorState, LoadingState } from '../../shared-ui/page-states';
 import { describeFailure, reasonOf } from '../../shared-ui/resolver-result';
+import { SectionMessage } from '../../shared-ui/section-message';
+import { Textfield } from '../../shared-ui/text-field';
 import { localInputToIso } from './draft-edits';
 import { SectionIntro } from './editor-kit';
 import { addOverride, getOnCall, takeShift } from './invokes';

@@ -1,19 +1,21 @@
 /** Paging channels per person, the integrations, their secrets, and the acknowledgement webhook providers call back. */
-import Button from '@atlaskit/button/new';
 import { Checkbox } from '@atlaskit/checkbox';
+import Heading from '@atlaskit/heading';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
-import Select from '@atlaskit/select';
-import Textfield from '@atlaskit/textfield';
 import { useState } from 'react';
 import type { GetAcknowledgementWebhookResult, SecretStatus } from '../../../src/contracts/admin-page';
 import type { IntegrationsDocument, PersonChannelDocument } from '../../../src/contracts/configuration';
 import type { ResolverError, ResolverResult } from '../../../src/contracts/resolver-result';
+import { Button } from '../../shared-ui/button';
 import { FormField } from '../../shared-ui/form-field';
-import { Columns } from '../../shared-ui/layout';
+import { Code, Columns } from '../../shared-ui/layout';
 import { describeFailure } from '../../shared-ui/resolver-result';
+import { Select } from '../../shared-ui/select';
+import { Textfield } from '../../shared-ui/text-field';
 import { Card, errorAt, InlineError, RemoveButton, SectionIntro, type EditorProps } from './editor-kit';
 import { getAcknowledgementWebhook } from './invokes';
 import { PersonPicker } from './people-picker';
+import type { SecretKind } from './secret-checks';
 import { SecretField } from './secret-field';
 import { usePeopleNames } from './users';
 
@@ -33,7 +35,7 @@ function channelOf(kind: PersonKind): PersonChannelDocument {
 
 export interface PagingTabProps extends EditorProps {
   readonly secrets: SecretStatus;
-  readonly onStoreSecret: (kind: 'slack-bot-token' | 'webhook-signing-secret', value: string | null) => Promise<ResolverResult<unknown>>;
+  readonly onStoreSecret: (kind: Exclude<SecretKind, 'pagerduty-routing-key'>, value: string | null) => Promise<ResolverResult<unknown>>;
 }
 
 export function PagingTab({ draft, onChange, errors, secrets, onStoreSecret }: PagingTabProps) {
@@ -55,18 +57,20 @@ export function PagingTab({ draft, onChange, errors, secrets, onStoreSecret }: P
         <Stack space="space.200">
           <Checkbox label="Slack direct messages" isChecked={draft.integrations.slack.enabled} onChange={(event) => toggle('slack', event.currentTarget.checked)} />
           {draft.integrations.slack.enabled ? (
-            <SecretField id="slackBotToken" label="Slack bot token" help="A bot token (xoxb-…) with the chat:write scope." isSet={secrets.slackBotToken} onStore={(value) => onStoreSecret('slack-bot-token', value)} />
+            <SecretField id="slackBotToken" kind="slack-bot-token" label="Slack bot token" help="A bot token (xoxb-…) with the chat:write scope." isSet={secrets.slackBotToken} onStore={(value) => onStoreSecret('slack-bot-token', value)} />
           ) : null}
           <Checkbox label="PagerDuty" isChecked={draft.integrations.pagerDuty.enabled} onChange={(event) => toggle('pagerDuty', event.currentTarget.checked)} />
           {draft.integrations.pagerDuty.enabled ? (
             <Text size="small" color="color.text.subtle">
-              Each roster paged through PagerDuty needs its routing key: set it on the roster (Rosters tab). {secrets.pagerDutyRosters.length} roster(s) have one.
+              Each roster paged through PagerDuty needs its routing key: set it on the roster (Rosters tab). {secrets.pagerDutyRosters.length} roster(s) have one. For
+              acknowledgements made in PagerDuty to reach the incident, add its webhook signing secret under Acknowledgement webhook below.
             </Text>
           ) : null}
           <Checkbox label="Webhooks" isChecked={draft.integrations.webhook.enabled} onChange={(event) => toggle('webhook', event.currentTarget.checked)} />
           {draft.integrations.webhook.enabled ? (
             <SecretField
               id="webhookSigningSecret"
+              kind="webhook-signing-secret"
               label="Webhook signing secret"
               help="When set, every webhook page carries an HMAC signature of its body."
               isSet={secrets.webhookSigningSecret}
@@ -133,7 +137,7 @@ export function PagingTab({ draft, onChange, errors, secrets, onStoreSecret }: P
         </Columns>
       </Card>
 
-      <AcknowledgementWebhook />
+      <AcknowledgementWebhook secrets={secrets} onStoreSecret={onStoreSecret} />
     </Stack>
   );
 }
@@ -166,7 +170,7 @@ function CopyField({ id, label, value, isSecret = false }: { id: string; label: 
   );
 }
 
-function AcknowledgementWebhook() {
+function AcknowledgementWebhook({ secrets, onStoreSecret }: Pick<PagingTabProps, 'secrets' | 'onStoreSecret'>) {
   const [load, setLoad] = useState<WebhookLoad>({ state: 'hidden' });
   const show = async () => {
     setLoad({ state: 'loading' });
@@ -174,21 +178,55 @@ function AcknowledgementWebhook() {
     setLoad(result.ok ? { state: 'shown', webhook: result.value } : { state: 'failed', error: result.error });
   };
   return (
-    <Card title="Acknowledgement webhook">
-      <Text color="color.text.subtle">Paging providers (PagerDuty webhooks, your own tools) report acknowledgements here with a POST carrying the token as a Bearer credential.</Text>
+    <Card title="Acknowledgement webhook" testId="acknowledgement-webhook">
+      <Text color="color.text.subtle">
+        Paging providers report acknowledgements to this URL, so whoever acknowledges a page in PagerDuty or your own tools stops the escalation here too.
+      </Text>
       {load.state === 'shown' ? (
         <Stack space="space.150">
           <CopyField id="ack-webhook-url" label="URL" value={load.webhook.url} />
-          <CopyField id="ack-webhook-token" label="Token" value={load.webhook.token} isSecret />
+          <CopyField id="ack-webhook-token" label="Token (for your own tools)" value={load.webhook.token} isSecret />
         </Stack>
       ) : (
         <Inline space="space.100" alignBlock="center">
-          <Button onClick={() => void show()} isLoading={load.state === 'loading'}>
+          <Button onClick={() => void show()} isLoading={load.state === 'loading'} testId="show-acknowledgement-webhook">
             Show webhook URL and token
           </Button>
           {load.state === 'failed' ? <Text color="color.text.danger">{describeFailure(load.error)}</Text> : null}
         </Inline>
       )}
+      <Stack space="space.100">
+        <Heading size="xxsmall" as="h4">
+          From PagerDuty
+        </Heading>
+        <ol className="ir-steps">
+          <li>
+            <Text>
+              In PagerDuty, add a webhook subscription (Integrations › Generic Webhooks (v3)) with the URL above, subscribed to the <Code>incident.acknowledged</Code> event
+              only, for the services your rosters page.
+            </Text>
+          </li>
+          <li>
+            <Text>PagerDuty shows the subscription&apos;s signing secret once: paste it below. Acknowledgements whose signature does not match it are refused.</Text>
+          </li>
+        </ol>
+        <SecretField
+          id="pagerDutyWebhookSecret"
+          kind="pagerduty-webhook-secret"
+          label="PagerDuty webhook signing secret"
+          help="Kept in the app's secret storage and never shown again. Remove it to stop accepting acknowledgements from PagerDuty."
+          isSet={secrets.pagerDutyWebhookSecret}
+          onStore={(value) => onStoreSecret('pagerduty-webhook-secret', value)}
+        />
+      </Stack>
+      <Stack space="space.100">
+        <Heading size="xxsmall" as="h4">
+          From your own tools
+        </Heading>
+        <Text>
+          POST <Code>{'{"issueKey": "HOT-12", "acknowledgedBy": "…"}'}</Code> to the URL above with the header <Code>Authorization: Bearer &lt;token&gt;</Code>.
+        </Text>
+      </Stack>
     </Card>
   );
 }

@@ -1,5 +1,5 @@
 /** Choosing people by name (Jira's user search); the value is always account ids. */
-import { AsyncSelect } from '@atlaskit/select';
+import { MultiSelect, Select } from '../../shared-ui/select';
 import { nameOf, searchPeople, usePeopleNames } from './users';
 
 interface PersonOption {
@@ -25,16 +25,13 @@ interface CommonProps {
 export function PeoplePicker({ value, onChange, ...common }: CommonProps & { value: readonly string[]; onChange: (accountIds: string[]) => void }) {
   usePeopleNames(value);
   return (
-    <AsyncSelect<PersonOption, true>
+    <MultiSelect
       {...common}
-      isMulti
-      cacheOptions
-      defaultOptions
       loadOptions={loadOptions}
       value={value.map(optionOf)}
       onChange={(options) => onChange(options.map((option) => option.value))}
       placeholder={common.placeholder ?? 'Search people'}
-      noOptionsMessage={() => 'No one matches'}
+      noOptionsMessage="No one matches"
     />
   );
 }
@@ -42,16 +39,14 @@ export function PeoplePicker({ value, onChange, ...common }: CommonProps & { val
 export function PersonPicker({ value, onChange, ...common }: CommonProps & { value: string | null; onChange: (accountId: string | null) => void }) {
   usePeopleNames(value === null ? [] : [value]);
   return (
-    <AsyncSelect<PersonOption, false>
+    <Select
       {...common}
-      cacheOptions
-      defaultOptions
       isClearable
       loadOptions={loadOptions}
       value={value === null ? null : optionOf(value)}
       onChange={(option) => onChange(option?.value ?? null)}
       placeholder={common.placeholder ?? 'Search people'}
-      noOptionsMessage={() => 'No one matches'}
+      noOptionsMessage="No one matches"
     />
   );
 }

@@ -1,14 +1,14 @@
 /** Rosters: rotation layers, overrides, the escalation policy and the paging channel of each. */
-import Button from '@atlaskit/button/new';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
-import Select from '@atlaskit/select';
-import Textfield from '@atlaskit/textfield';
 import type { SecretStatus } from '../../../src/contracts/admin-page';
 import type { RosterChannelDocument, RosterDocument } from '../../../src/contracts/configuration';
 import type { ResolverResult } from '../../../src/contracts/resolver-result';
+import { Button } from '../../shared-ui/button';
 import { DataTable } from '../../shared-ui/data-table';
 import { FormField } from '../../shared-ui/form-field';
 import { Columns } from '../../shared-ui/layout';
+import { Select } from '../../shared-ui/select';
+import { Textfield } from '../../shared-ui/text-field';
 import { newLayer, newRoster, removeAt, removeRoster, replaceAt, withOptional } from './draft-edits';
 import { Card, errorAt, InlineError, RemoveButton, SectionIntro, type EditorProps } from './editor-kit';
 import { errorsUnder } from './field-paths';
@@ -166,6 +166,7 @@ function RosterCard({ index, roster, draft, onChange, errors, secrets, savedRost
           <Box>
             <SecretField
               id={`${path}.pagerDutyRoutingKey`}
+              kind="pagerduty-routing-key"
               label="PagerDuty routing key"
               help={isSaved ? 'The integration key of the PagerDuty service this roster pages.' : 'Save the roster first, then add its routing key.'}
               isSet={secrets.pagerDutyRosters.includes(roster.id)}

@@ -104,6 +104,7 @@ export const secretStatusSchema: z.ZodMiniType<SecretStatus> = z.object({
   slackBotToken: z.boolean(),
   pagerDutyRosters: z.array(z.string()),
   webhookSigningSecret: z.boolean(),
+  pagerDutyWebhookSecret: z.boolean(),
 });
 
 export const fieldSyncSchema: z.ZodMiniType<FieldSyncReport> = z.object({

@@ -2,19 +2,21 @@
  * A write-only secret (token, routing key): shows only whether one is stored. Saving or removing
  * takes effect at once, apart from the draft, because secrets never travel with the configuration.
  */
-import Button from '@atlaskit/button/new';
-import Lozenge from '@atlaskit/lozenge';
 import { Inline, Stack, Text } from '@atlaskit/primitives/compiled';
-import Textfield from '@atlaskit/textfield';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { ResolverResult } from '../../../src/contracts/resolver-result';
+import { Button } from '../../shared-ui/button';
 import { FormField } from '../../shared-ui/form-field';
+import { Lozenge } from '../../shared-ui/lozenge';
 import { reasonOf } from '../../shared-ui/resolver-result';
+import { Textfield } from '../../shared-ui/text-field';
+import { secretProblem, type SecretKind } from './secret-checks';
 
 type Action = { state: 'idle' } | { state: 'saving' } | { state: 'failed'; message: string } | { state: 'done'; message: string };
 
 export function SecretField({
   id,
+  kind,
   label,
   help,
   isSet,
@@ -22,8 +24,9 @@ export function SecretField({
   isDisabled = false,
 }: {
   id: string;
+  kind: SecretKind;
   label: string;
-  help?: string;
+  help?: ReactNode;
   isSet: boolean;
   onStore: (value: string | null) => Promise<ResolverResult<unknown>>;
   isDisabled?: boolean;
@@ -31,6 +34,11 @@ export function SecretField({
   const [value, setValue] = useState('');
   const [action, setAction] = useState<Action>({ state: 'idle' });
   const store = async (next: string | null) => {
+    const problem = next === null ? undefined : secretProblem(kind, next);
+    if (problem !== undefined) {
+      setAction({ state: 'failed', message: problem });
+      return;
+    }
     setAction({ state: 'saving' });
     const result = await onStore(next);
     if (result.ok) {
@@ -47,7 +55,7 @@ export function SecretField({
         label={
           <Inline space="space.100" alignBlock="center">
             <span>{label}</span>
-            {isSet ? <Lozenge appearance="success">Set</Lozenge> : <Lozenge>Not set</Lozenge>}
+            <span data-testid={`${id}-status`}>{isSet ? <Lozenge appearance="success">Set</Lozenge> : <Lozenge>Not set</Lozenge>}</span>
           </Inline>
         }
         {...(help === undefined ? {} : { help })}
@@ -67,11 +75,11 @@ export function SecretField({
                 setAction({ state: 'idle' });
               }}
             />
-            <Button onClick={() => void store(value.trim())} isDisabled={isDisabled || value.trim() === ''} isLoading={action.state === 'saving'}>
+            <Button onClick={() => void store(value.trim())} testId={`${id}-store`} isDisabled={isDisabled || value.trim() === ''} isLoading={action.state === 'saving'}>
               {isSet ? 'Replace' : 'Save'}
             </Button>
             {isSet ? (
-              <Button appearance="subtle" onClick={() => void store(null)} isDisabled={isDisabled || action.state === 'saving'}>
+              <Button appearance="subtle" onClick={() => void store(null)} testId={`${id}-remove`} isDisabled={isDisabled || action.state === 'saving'}>
                 Remove
               </Button>
             ) : null}

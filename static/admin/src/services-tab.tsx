@@ -1,11 +1,11 @@
 /** Services (the Faulty service choices, each with its roster and owning team) and products. */
-import Button from '@atlaskit/button/new';
 import { Inline, Stack, Text } from '@atlaskit/primitives/compiled';
-import Select from '@atlaskit/select';
-import Textfield from '@atlaskit/textfield';
 import type { ServiceDocument } from '../../../src/contracts/configuration';
+import { Button } from '../../shared-ui/button';
 import { FormField } from '../../shared-ui/form-field';
 import { Columns } from '../../shared-ui/layout';
+import { Select } from '../../shared-ui/select';
+import { Textfield } from '../../shared-ui/text-field';
 import { UNKNOWN_SERVICE } from './config-check';
 import { newService, removeAt, replaceAt, withOptional } from './draft-edits';
 import { Card, errorAt, InlineError, RemoveButton, SectionIntro, type EditorProps } from './editor-kit';

@@ -1,20 +1,18 @@
 /** The "Declare incident" page: the handbook's fields with their help texts, then the new incident's key. */
-import Button from '@atlaskit/button/new';
 import { Checkbox } from '@atlaskit/checkbox';
-import { Fieldset } from '@atlaskit/form';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
-import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
-import Select from '@atlaskit/select';
-import TextArea from '@atlaskit/textarea';
-import Textfield from '@atlaskit/textfield';
 import { router, showFlag } from '@forge/bridge';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { DeclareIncidentResult, GetDeclareFormResult } from '../../../src/contracts/declare-incident-page';
 import type { ResolverError } from '../../../src/contracts/resolver-result';
-import { FormField } from '../../shared-ui/form-field';
+import { Button } from '../../shared-ui/button';
+import { Fieldset, FormField } from '../../shared-ui/form-field';
 import { Columns } from '../../shared-ui/layout';
 import { ErrorState, ForbiddenState, LoadingState } from '../../shared-ui/page-states';
 import { describeFailure } from '../../shared-ui/resolver-result';
+import { SectionMessage, SectionMessageAction } from '../../shared-ui/section-message';
+import { Select } from '../../shared-ui/select';
+import { TextArea, Textfield } from '../../shared-ui/text-field';
 import { checkDeclareForm, EMPTY_DECLARE_FORM, serverErrors, SUMMARY_MAX_LENGTH, toggleProduct, type DeclareFormErrors, type DeclareFormValues } from './declare-form';
 import { declareIncident, getDeclareForm } from './invokes';
 import { SeverityRadioGroup, SeverityScale } from './severity-choice';

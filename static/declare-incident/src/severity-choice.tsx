@@ -2,11 +2,11 @@
  * Severity as a group of radio buttons, each level with its description, and the scale's examples
  * beside it: the reporter chooses with the scale in view, as the handbook asks.
  */
-import Lozenge from '@atlaskit/lozenge';
 import { Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import type { SeverityLevel } from '../../../src/contracts/configuration';
 import type { SeverityChoice } from '../../../src/contracts/declare-incident-page';
 import { classes } from '../../shared-ui/layout';
+import { Lozenge } from '../../shared-ui/lozenge';
 
 export interface SeverityChoiceProps {
   name: string;

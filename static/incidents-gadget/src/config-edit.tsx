@@ -1,13 +1,12 @@
 /** The gadget's edit view: which project (or JQL) to list and how often to refresh; saved with `view.submit`. */
-import Button from '@atlaskit/button/new';
 import { Inline, Stack, Text } from '@atlaskit/primitives/compiled';
-import SectionMessage from '@atlaskit/section-message';
-import Select from '@atlaskit/select';
-import TextArea from '@atlaskit/textarea';
-import Textfield from '@atlaskit/textfield';
 import { view } from '@forge/bridge';
 import { useState, type FormEvent } from 'react';
+import { Button } from '../../shared-ui/button';
 import { FormField } from '../../shared-ui/form-field';
+import { SectionMessage } from '../../shared-ui/section-message';
+import { Select } from '../../shared-ui/select';
+import { TextArea, Textfield } from '../../shared-ui/text-field';
 import { checkGadgetConfig, describeRefresh, followProject, REFRESH_CHOICES, type GadgetConfig, type GadgetConfigDraft, type GadgetConfigErrors } from './gadget-config';
 import { checkJql } from './jira-search';
 

@@ -1,12 +1,12 @@
 /** The gadget itself: the incidents in progress, refreshed on an interval, each linking to its issue. */
 import Badge from '@atlaskit/badge';
-import Button from '@atlaskit/button/new';
-import Lozenge from '@atlaskit/lozenge';
 import { Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import { router } from '@forge/bridge';
 import { useCallback, useEffect, useState } from 'react';
-import { EmptyState, ErrorState, LoadingState } from '../../shared-ui/page-states';
+import { Button } from '../../shared-ui/button';
 import { DataTable } from '../../shared-ui/data-table';
+import { Lozenge } from '../../shared-ui/lozenge';
+import { EmptyState, ErrorState, LoadingState } from '../../shared-ui/page-states';
 import { describeRefresh, type GadgetConfig } from './gadget-config';
 import { formatAge, severityAppearance, type IncidentRow, type StatusCategory } from './incident-rows';
 import { searchIncidents, type SearchOutcome } from './jira-search';
@@ -109,7 +109,7 @@ export function IncidentsView({ config }: { config: GadgetConfig }) {
               key: row.id,
               cells: {
                 key: <IssueLink row={row} />,
-                severity: row.severity === undefined ? <Text color="color.text.subtlest">—</Text> : <Lozenge appearance={severityAppearance(row.severity)} isBold={severityAppearance(row.severity) === 'removed'}>{row.severity}</Lozenge>,
+                severity: row.severity === undefined ? <Text color="color.text.subtlest">—</Text> : <Lozenge appearance={severityAppearance(row.severity)}>{row.severity}</Lozenge>,
                 summary: row.summary,
                 status: <Lozenge appearance={statusAppearance[row.statusCategory]}>{row.status}</Lozenge>,
                 im: row.incidentManager === undefined ? <Text color="color.text.warning">No IM yet</Text> : row.incidentManager,

@@ -1,4 +1,4 @@
-import { duration, fromLocalInput, recipientName, toLocalInput, utcMinute } from './format';
+import { acknowledgement, duration, fromLocalInput, recipientName, toLocalInput, utcMinute } from './format';
 
 describe('panel formats', () => {
   it('writes instants to the minute in UTC', () => {
@@ -25,5 +25,16 @@ describe('panel formats', () => {
     expect(recipientName({ recipient: 'PagerDuty: Bitbucket incident managers', accountId: 'eb32', displayName: 'Bea Bitbucket' })).toBe(
       'PagerDuty: Bitbucket incident managers (Bea Bitbucket on call)',
     );
+  });
+
+  it('says who acknowledged a page by the name Jira gave, not their account id', () => {
+    expect(acknowledgement({ acknowledgedAt: '2026-03-02T09:12:30.000Z', acknowledgedBy: 'eb32ba6977426f75b55ebae2', acknowledgedByName: 'Bea Bitbucket' })).toBe(
+      'Acknowledged by Bea Bitbucket at 2026-03-02 09:12 UTC',
+    );
+  });
+
+  it('repeats a paging provider’s words for who acknowledged, and says nothing before anyone did', () => {
+    expect(acknowledgement({ acknowledgedAt: '2026-03-02T09:12:30.000Z', acknowledgedBy: 'Ann via PagerDuty' })).toBe('Acknowledged by Ann via PagerDuty at 2026-03-02 09:12 UTC');
+    expect(acknowledgement({})).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 /** How the panel writes times, durations and whom a page went to; instants arrive as ISO-8601 UTC strings. */
-import type { PageDeliveryView } from '../../../src/contracts/issue-panel';
+import type { PageDeliveryView, PagingEpisodeView } from '../../../src/contracts/issue-panel';
 
 /** "2026-03-02 09:10 UTC": incidents are discussed across time zones, so the panel speaks UTC. */
 export function utcMinute(iso: string): string {
@@ -34,4 +34,11 @@ export function fromLocalInput(value: string): string | undefined {
 export function recipientName(delivery: Pick<PageDeliveryView, 'recipient' | 'accountId' | 'displayName'>): string {
   if (delivery.displayName === undefined) return delivery.recipient;
   return delivery.recipient === delivery.accountId ? delivery.displayName : `${delivery.recipient} (${delivery.displayName} on call)`;
+}
+
+/** "Acknowledged by Bea Bitbucket at 2026-03-02 09:10 UTC": the person's name when Jira gave one, else who the provider said; undefined until acknowledged. */
+export function acknowledgement(episode: Pick<PagingEpisodeView, 'acknowledgedAt' | 'acknowledgedBy' | 'acknowledgedByName'>): string | undefined {
+  if (episode.acknowledgedAt === undefined) return undefined;
+  const by = episode.acknowledgedByName ?? episode.acknowledgedBy;
+  return `Acknowledged${by === undefined ? '' : ` by ${by}`} at ${utcMinute(episode.acknowledgedAt)}`;
 }

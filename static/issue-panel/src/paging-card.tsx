@@ -3,7 +3,7 @@ import { Inline, Stack } from '@atlaskit/primitives/compiled';
 import { useEffect, useState } from 'react';
 import type { CockpitView, PersonView } from '../../../src/contracts/cockpit';
 import type { EscalationTargetsResult, PagingEpisodeView, PagingStatusResult } from '../../../src/contracts/issue-panel';
-import { recipientName, utcMinute } from './format';
+import { acknowledgement, recipientName, utcMinute } from './format';
 import { acknowledgePage, escalateIncident, getEscalationTargets } from './invokes';
 import { PersonPicker } from './person-picker';
 import { Button, Field, Pill, Section, type Tone } from './ui';
@@ -49,9 +49,9 @@ export function PagingCard({ view, paging, cockpit }: { view: CockpitView; pagin
                 </Inline>
                 <span className="ir-muted">
                   {episode.deliveries.map((delivery) => `${recipientName(delivery)} (${delivery.channel}${delivery.status === 'failed' ? ', failed' : ''})`).join(', ') || 'no pages sent'}
-                  {episode.acknowledgedAt === undefined ? '' : ` · acknowledged ${utcMinute(episode.acknowledgedAt)}`}
                   {episode.nextEscalationAt === undefined ? '' : ` · escalates at ${utcMinute(episode.nextEscalationAt)} unless acknowledged`}
                 </span>
+                {episode.acknowledgedAt === undefined ? null : <span data-testid={`acknowledged-${episode.id}`}>{acknowledgement(episode)}</span>}
               </Stack>
             </li>
           ))}

@@ -173,6 +173,7 @@ export const pagingStatusSchema: z.ZodMiniType<PagingStatusResult> = z.object({
       nextEscalationAt: opt(str),
       acknowledgedAt: opt(str),
       acknowledgedBy: opt(str),
+      acknowledgedByName: opt(str),
     }),
   ),
 });

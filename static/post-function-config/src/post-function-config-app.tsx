@@ -4,20 +4,19 @@
  * configuration as JSON, or with undefined to keep the dialog open while something is wrong.
  */
 import { Checkbox } from '@atlaskit/checkbox';
-import { Fieldset } from '@atlaskit/form';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
-import SectionMessage from '@atlaskit/section-message';
-import Select from '@atlaskit/select';
 import { view } from '@forge/bridge';
 import { workflowRules } from '@forge/jira-bridge';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SeverityLevel } from '../../../src/contracts/configuration';
 import type { PostFunctionConfiguration, PostFunctionOptionsResult } from '../../../src/contracts/post-function-config';
 import type { ResolverError } from '../../../src/contracts/resolver-result';
-import { FormField } from '../../shared-ui/form-field';
-import '../../shared-ui/ui.css';
+import { Fieldset, FormField } from '../../shared-ui/form-field';
 import { ErrorState, ForbiddenState, LoadingState } from '../../shared-ui/page-states';
 import { describeFailure } from '../../shared-ui/resolver-result';
+import { SectionMessage } from '../../shared-ui/section-message';
+import { Select } from '../../shared-ui/select';
+import '../../shared-ui/ui.css';
 import { getPostFunctionOptions, validatePostFunctionConfiguration } from './invokes';
 import {
   checkPostFunctionForm,
@@ -160,7 +159,7 @@ function PostFunctionForm({ options, initial }: { options: PostFunctionOptionsRe
                 onChange={(option) => update({ rosterId: option?.value ?? null })}
                 isInvalid={control.isInvalid}
                 placeholder={rosterOptions.length === 0 ? 'No rosters are configured yet' : 'Choose a roster'}
-                noOptionsMessage={() => 'No rosters: add one in the app settings'}
+                noOptionsMessage="No rosters: add one in the app settings"
                 testId="roster-select"
               />
             )}

@@ -14,12 +14,26 @@ import { describeError, requestJson } from '../api/http';
 import { outboxPage, type OutboxEntry, type OutboxScope } from '../api/outbox';
 import type { SiteUser } from '../api/site-info';
 import { formatDateTime } from '../components/issue-bits';
+import { describeRequest, withoutSecrets, type RequestView } from './outbox-request';
 import { summarizeOutboxEntry } from './outbox-summary';
 
 const pageStyles = xcss({ paddingBlock: 'space.300', paddingInline: 'space.400', maxWidth: '1100px' });
 const entryStyles = xcss({ border: '1px solid', borderColor: 'color.border', borderRadius: 'radius.medium', padding: 'space.200', backgroundColor: 'elevation.surface.raised' });
 const messageStyles = xcss({ whiteSpace: 'pre-wrap', wordBreak: 'break-word', backgroundColor: 'color.background.neutral', padding: 'space.150', borderRadius: 'radius.small' });
 const rawStyles = xcss({ whiteSpace: 'pre-wrap', wordBreak: 'break-word', fontFamily: 'font.family.code', fontSize: '12px', maxHeight: '320px', overflowY: 'auto' });
+const codeBlockStyles = xcss({
+  whiteSpace: 'pre-wrap',
+  wordBreak: 'break-word',
+  fontFamily: 'font.family.code',
+  fontSize: '12px',
+  maxHeight: '320px',
+  overflowY: 'auto',
+  backgroundColor: 'color.background.neutral',
+  padding: 'space.100',
+  borderRadius: 'radius.small',
+  color: 'color.text',
+});
+const requestLineStyles = xcss({ fontFamily: 'font.family.code', fontSize: '12px', wordBreak: 'break-all', color: 'color.text' });
 
 const pollMs = 3000;
 
@@ -34,6 +48,7 @@ const channelAppearance: Record<string, 'default' | 'inprogress' | 'moved' | 'ne
 function EntryCard({ entry }: { entry: OutboxEntry }) {
   const [raw, setRaw] = useState(false);
   const summary = summarizeOutboxEntry(entry);
+  const request = describeRequest(entry);
   return (
     <Box xcss={entryStyles} testId={`outbox-entry-${entry.seq}`} as="article">
       <Stack space="space.100">
@@ -62,12 +77,68 @@ function EntryCard({ entry }: { entry: OutboxEntry }) {
             <Text>{summary.text}</Text>
           </Box>
         )}
-        <Inline>
-          <Button appearance="subtle" spacing="compact" onClick={() => setRaw((value) => !value)}>
-            {raw ? 'Hide request' : 'Show request'}
-          </Button>
-        </Inline>
-        {raw ? <Box xcss={rawStyles}>{JSON.stringify({ body: entry.body, request: entry.request }, null, 2)}</Box> : null}
+        {request === undefined ? (
+          <>
+            <Inline>
+              <Button appearance="subtle" spacing="compact" onClick={() => setRaw((value) => !value)} aria-expanded={raw}>
+                {raw ? 'Hide recorded data' : 'Show recorded data'}
+              </Button>
+            </Inline>
+            {raw ? <Box xcss={rawStyles}>{JSON.stringify(withoutSecrets({ body: entry.body, request: entry.request }), null, 2)}</Box> : null}
+          </>
+        ) : (
+          <>
+            <Inline>
+              <Button appearance="subtle" spacing="compact" onClick={() => setRaw((value) => !value)} aria-expanded={raw} testId={`outbox-request-toggle-${entry.seq}`}>
+                {raw ? 'Hide request' : 'Show request'}
+              </Button>
+            </Inline>
+            {raw ? <RequestDetails request={request} testId={`outbox-request-${entry.seq}`} /> : null}
+          </>
+        )}
+      </Stack>
+    </Box>
+  );
+}
+
+/** The HTTP request as sent: method and URL, the headers that matter (credentials redacted), the JSON body, and the answer. */
+function RequestDetails({ request, testId }: { request: RequestView; testId: string }) {
+  return (
+    <Box testId={testId}>
+      <Stack space="space.100">
+        <Box xcss={requestLineStyles}>
+          <strong>{request.method}</strong> {request.url}
+        </Box>
+        {request.headers.length === 0 ? null : (
+          <Stack space="space.025">
+            <Text size="small" weight="bold" color="color.text.subtle">
+              Headers
+            </Text>
+            {request.headers.map(([name, value]) => (
+              <Box key={name} xcss={requestLineStyles}>
+                {`${name}: ${value}`}
+              </Box>
+            ))}
+          </Stack>
+        )}
+        {request.body === '' ? null : (
+          <Stack space="space.025">
+            <Text size="small" weight="bold" color="color.text.subtle">
+              Body
+            </Text>
+            <Box xcss={codeBlockStyles} testId={`${testId}-body`}>
+              {request.body}
+            </Box>
+          </Stack>
+        )}
+        {request.response === undefined ? null : (
+          <Stack space="space.025">
+            <Text size="small" weight="bold" color="color.text.subtle">
+              {`Answer: ${request.response.status}`}
+            </Text>
+            {request.response.body === '' ? null : <Box xcss={codeBlockStyles}>{request.response.body}</Box>}
+          </Stack>
+        )}
       </Stack>
     </Box>
   );

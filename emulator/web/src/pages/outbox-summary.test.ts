@@ -20,16 +20,16 @@ describe('summarizeOutboxEntry', () => {
     expect(summarizeOutboxEntry({ ...base, channel: 'email', to: 'a@example.com', body: { html: '<p>Checkout is <b>down</b></p><p>Join &amp; help</p>' } }).text).toBe('Checkout is down\nJoin & help');
   });
 
-  it('reads a PagerDuty event by its summary, action and severity', () => {
+  it('reads a PagerDuty event by its summary, action and severity, naming the routing key by its last characters only', () => {
     const summary = summarizeOutboxEntry({
       ...base,
       channel: 'pagerduty',
-      to: 'routing-key',
-      body: { routing_key: 'routing-key', event_action: 'trigger', dedup_key: 'HOT-1:page:1', payload: { summary: 'HOT-1 Checkout is down', severity: 'critical', source: 'jira' } },
+      to: 'R0UT1NGKEYR0UT1NGKEYR0UT1NGKEY12',
+      body: { routing_key: 'R0UT1NGKEYR0UT1NGKEYR0UT1NGKEY12', event_action: 'trigger', dedup_key: 'HOT-1:page:1', payload: { summary: 'HOT-1 Checkout is down', severity: 'critical', source: 'jira' } },
     });
     expect(summary.headline).toBe('HOT-1 Checkout is down');
     expect(summary.facts).toEqual([
-      ['To', 'routing-key'],
+      ['To', 'PagerDuty service with routing key …EY12'],
       ['Action', 'trigger'],
       ['Severity', 'critical'],
       ['Source', 'jira'],
@@ -59,5 +59,49 @@ describe('summarizeOutboxEntry', () => {
     const summary = summarizeOutboxEntry({ ...base, channel: 'webhook', to: 'https://hooks.example.com/x', body: { event: 'declared', key: 'HOT-1' } });
     expect(summary.headline).toBe('Webhook to https://hooks.example.com/x');
     expect(JSON.parse(summary.text)).toEqual({ event: 'declared', key: 'HOT-1' });
+  });
+
+  it('reads a webhook page by the page’s title and text rather than the recorded method and path', () => {
+    const summary = summarizeOutboxEntry({
+      ...base,
+      channel: 'webhook',
+      to: 'https://hooks.example.com/paging',
+      subject: 'POST /paging',
+      body: { type: 'incident.page', issueKey: 'HOT-2', title: '[Sev 1] HOT-2: Confluence pages blank', text: '[Sev 1] HOT-2: Confluence pages blank\nYou are on call.' },
+      request: { method: 'POST', url: 'https://hooks.example.com/paging', response: { status: 200, body: { ok: true } } },
+    });
+    expect(summary.headline).toBe('[Sev 1] HOT-2: Confluence pages blank');
+    expect(summary.text).toBe('[Sev 1] HOT-2: Confluence pages blank\nYou are on call.');
+    expect(summary.facts).toEqual([
+      ['To', 'https://hooks.example.com/paging'],
+      ['Method', 'POST'],
+      ['Answer', '200'],
+    ]);
+  });
+
+  it('reads a PagerDuty V3 webhook delivery by who did what to which incident, and how the app answered', () => {
+    const summary = summarizeOutboxEntry({
+      ...base,
+      channel: 'pagerduty',
+      to: 'http://localhost:8080/x/acknowledge-webhook',
+      subject: 'webhook incident.acknowledged: [Sev 1] HOT-1: Git pushes fail',
+      body: {
+        event: {
+          event_type: 'incident.acknowledged',
+          agent: { summary: 'Bea Bitbucket', type: 'user_reference' },
+          data: { number: 1, status: 'acknowledged', incident_key: 'HOT-1/10000/created/0', title: '[Sev 1] HOT-1: Git pushes fail' },
+        },
+      },
+      request: { method: 'POST', url: 'http://localhost:8080/x/acknowledge-webhook', response: { status: 200, body: { acknowledged: 1 } } },
+    });
+    expect(summary.headline).toBe('[Sev 1] HOT-1: Git pushes fail');
+    expect(summary.text).toBe('Bea Bitbucket acknowledged the PagerDuty incident (dedup key HOT-1/10000/created/0).');
+    expect(summary.facts).toEqual([
+      ['To', 'http://localhost:8080/x/acknowledge-webhook'],
+      ['Event', 'incident.acknowledged'],
+      ['Incident', '#1'],
+      ['Status', 'acknowledged'],
+      ['Answer', '200'],
+    ]);
   });
 });

@@ -105,7 +105,23 @@ export function summarizeOutboxEntry(entry: OutboxEntry): OutboxSummary {
       break;
     }
     case 'pagerduty': {
+      const event = record(source['event']);
+      if (Object.keys(event).length > 0) {
+        // A V3 webhook delivery: PagerDuty reporting back what a responder did there.
+        const data = record(event['data']);
+        const agent = text(record(event['agent'])['summary']);
+        const eventType = text(event['event_type']) ?? 'event';
+        pushFact(facts, 'Event', eventType);
+        pushFact(facts, 'Incident', data['number'] === undefined ? undefined : `#${String(data['number'])}`);
+        pushFact(facts, 'Status', data['status']);
+        pushFact(facts, 'Answer', record(request['response'])['status']);
+        headline = text(data['title']) ?? headline;
+        message = `${agent ?? 'Someone'} ${eventType.replace(/^incident\./, '')} the PagerDuty incident${text(data['incident_key']) === undefined ? '' : ` (dedup key ${String(data['incident_key'])})`}.`;
+        break;
+      }
       const payload = record(source['payload']);
+      // An Events API v2 event goes to its service's routing key, a credential: name it by its last characters only.
+      if (entry.to === text(source['routing_key'])) facts[0] = ['To', `PagerDuty service with routing key …${entry.to.slice(-4)}`];
       pushFact(facts, 'Action', source['event_action']);
       pushFact(facts, 'Severity', payload['severity']);
       pushFact(facts, 'Source', payload['source']);
@@ -125,7 +141,9 @@ export function summarizeOutboxEntry(entry: OutboxEntry): OutboxSummary {
     }
     default: {
       pushFact(facts, 'Method', request['method']);
-      headline ||= text(source['title']) ?? text(source['summary']) ?? text(source['text']) ?? `${channelLabel} to ${entry.to}`;
+      pushFact(facts, 'Answer', record(request['response'])['status']);
+      // The page's own title beats the recorded "POST /path", which says nothing about the incident.
+      headline = text(source['title']) ?? text(source['summary']) ?? (headline || (text(source['text']) ?? `${channelLabel} to ${entry.to}`));
       message = text(source['text']) ?? text(source['message']) ?? text(source['body']) ?? (Object.keys(source).length > 0 ? JSON.stringify(source, null, 2) : typeof entry.body === 'string' ? entry.body : '');
     }
   }
