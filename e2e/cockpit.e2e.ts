@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { launchBrowser, type Browser } from './support/browser';
 import { startLocalSite, type LocalSite } from './support/local-site';
 import { restAs } from './support/rest';
+import { accountIdOf, invokeAs } from './support/resolvers';
 import { screenshot } from './support/screenshots';
 
 const IM = 'bea.bitbucket@example.com';
@@ -23,17 +24,8 @@ let imBrowser: Browser;
 let viewerBrowser: Browser;
 let key = '';
 
-function accountId(email: string): string {
-  const user = local.site.jira.users().find((candidate) => candidate.emailAddress === email);
-  assert.ok(user !== undefined, `the local site has ${email}`);
-  return user.accountId;
-}
-
-async function resolver<T>(moduleKey: string, functionKey: string, email: string, payload: unknown): Promise<T> {
-  const result = (await local.site.forge.invokeResolver({ moduleKey, functionKey, accountId: accountId(email), payload })) as { ok: boolean; value?: T; error?: unknown };
-  assert.ok(result.ok, `${functionKey} failed: ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
+const accountId = (email: string): string => accountIdOf(local.site, email);
+const resolver = <T>(moduleKey: string, functionKey: string, email: string, payload: unknown): Promise<T> => invokeAs<T>(local.site, moduleKey, functionKey, email, payload);
 
 /** The admin's setup: Bea on call for Bitbucket, Imogen as IMOC, Slack connected. */
 async function configure(): Promise<void> {
