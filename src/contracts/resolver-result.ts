@@ -20,6 +20,8 @@ export interface ResolverError {
   readonly code: ResolverErrorCode;
   readonly message: string;
   readonly field?: string;
+  /** A machine-readable detail of `code` (e.g. `unknown-action`, `already-taken`), so pages never parse `message`. */
+  readonly reason?: string;
 }
 
 export type ResolverResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ResolverError };

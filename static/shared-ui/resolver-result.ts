@@ -11,6 +11,7 @@ const resolverErrorSchema = z.object({
   code: z.enum(errorCodes),
   message: z.string(),
   field: z.exactOptional(z.string()),
+  reason: z.exactOptional(z.string()),
 });
 
 const failureSchema = z.object({ ok: z.literal(false), error: resolverErrorSchema });
@@ -25,8 +26,8 @@ export function unavailable(message: string): ResolverResult<never> {
 export function readResolverResult<T>(raw: unknown, schema: z.ZodMiniType<T>): ResolverResult<T> {
   const failure = failureSchema.safeParse(raw);
   if (failure.success) {
-    const { code, message, field } = failure.data.error;
-    const error: ResolverError = field === undefined ? { code, message } : { code, message, field };
+    const { code, message, field, reason } = failure.data.error;
+    const error: ResolverError = { code, message, ...(field === undefined ? {} : { field }), ...(reason === undefined ? {} : { reason }) };
     return { ok: false, error };
   }
   const success = successShape.safeParse(raw);

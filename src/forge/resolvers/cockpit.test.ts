@@ -1,13 +1,11 @@
-import Resolver from '@forge/resolver';
 import { COCKPIT_RESOLVER_KEYS } from '../../contracts/cockpit';
-import { addCockpitResolvers } from './cockpit';
+import { issuePanelResolver as definitions } from './issue-panel';
 
-const definitions = addCockpitResolvers(new Resolver()).getDefinitions();
 const issueContext = { extension: { issue: { id: '10042', key: 'HOT-12', type: 'Incident' } } };
 
 function invoke(functionKey: string, payload: unknown, options: { accountId?: string; context?: unknown } = {}): Promise<unknown> {
   const principal = options.accountId === undefined ? undefined : { accountId: options.accountId };
-  return definitions({ call: { functionKey, payload }, context: options.context ?? issueContext } as never, principal === undefined ? {} : { principal });
+  return definitions({ call: { functionKey, payload }, context: options.context ?? issueContext }, principal === undefined ? {} : { principal });
 }
 
 describe('cockpit resolvers', () => {
@@ -58,5 +56,13 @@ describe('cockpit resolvers', () => {
       ok: false,
       error: { code: 'invalid-input', field: 'context.extension.issue' },
     });
+  });
+
+  it('refuses an action it does not have, quoting only the start of its name', async () => {
+    for (const key of ['nope', 'constructor', '__proto__', 'hasOwnProperty', 'x'.repeat(5000)]) {
+      const answer = (await invoke(key, { anything: 1 }, { accountId: 'acc-alice' })) as { ok: boolean; error: { code: string; reason: string; message: string } };
+      expect(answer).toMatchObject({ ok: false, error: { code: 'not-found', reason: 'unknown-action' } });
+      expect(answer.error.message.length).toBeLessThan(100);
+    }
   });
 });

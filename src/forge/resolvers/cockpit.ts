@@ -1,5 +1,4 @@
 import { asUser } from '@forge/api';
-import type Resolver from '@forge/resolver';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { answerAssessment } from '../../app/cockpit/answer-assessment';
@@ -19,11 +18,9 @@ import { roleSchema } from '../../domain/roles';
 import { JiraChangeRecords } from '../adapters/jira-change-records';
 import { JiraClient, type JiraRequest } from '../adapters/jira-client';
 import { JiraIncidentIssues } from '../adapters/jira-incident-issues';
-import { INVOCATION_LIMIT_MS } from '../adapters/invocation';
 import { SlackChatRooms } from '../adapters/slack-chat-rooms';
-import { services } from '../composition';
-import { resolverResult } from '../edges';
-import { callerOf, contextIssue, payloadOf, type ResolverRequest } from './resolver-request';
+import type { Services } from '../composition';
+import { resolver } from './define-resolvers';
 
 const text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
 const accountId = z.string().min(1, 'must not be empty').max(128, 'must be at most 128 characters');
@@ -69,8 +66,8 @@ export const cockpitPayloads = {
 const asUserRequest: JiraRequest = (route, init) => asUser().requestJira(route, init);
 
 /** The cockpit's ports on Forge: Jira as the signed-in user, KVS, Slack through egress; built per invocation. */
-function cockpitDeps(): CockpitDeps {
-  const { clock, deadline, store } = services(INVOCATION_LIMIT_MS.resolver);
+function cockpitDeps(s: Services): CockpitDeps {
+  const { clock, deadline, store } = s;
   const jira = new JiraClient(asUserRequest, clock, deadline);
   return {
     issues: new JiraIncidentIssues(jira),
@@ -82,39 +79,29 @@ function cockpitDeps(): CockpitDeps {
   };
 }
 
-function callerFrom(request: ResolverRequest): CockpitCaller {
-  const accountId = callerOf(request);
-  const issue = contextIssue(request);
-  return { accountId, issueKey: issue.key, issueId: issue.id };
+/** A cockpit resolver: on the panel's issue, as the signed-in user, with the payload checked by `schema`. */
+function cockpit<S extends z.ZodType, T>(schema: S, work: (deps: CockpitDeps, caller: CockpitCaller, payload: z.output<S>) => Promise<T>) {
+  return resolver({
+    access: 'on-issue',
+    payload: schema,
+    run: ({ services: s, accountId, issue, payload }) => work(cockpitDeps(s), { accountId, issueKey: issue.key, issueId: issue.id }, payload),
+  });
 }
 
-type Work<S extends z.ZodType, T> = (deps: CockpitDeps, caller: CockpitCaller, payload: z.output<S>) => Promise<T>;
-
-/** One resolver: the caller and issue from the context, the payload validated, errors mapped at the edge. */
-function handler<S extends z.ZodType, T>(schema: S, work: Work<S, T>) {
-  return (request: ResolverRequest) =>
-    resolverResult(async () => {
-      const caller = callerFrom(request);
-      const payload = payloadOf(request, schema);
-      return work(cockpitDeps(), caller, payload);
-    });
-}
-
-/** Adds the cockpit's resolvers (keys in src/contracts/cockpit.ts) to the issue panel's resolver. */
-export function addCockpitResolvers(resolver: Resolver): Resolver {
-  return resolver
-    .define(KEYS.getCockpit, handler(nothing, (deps, caller) => loadCockpit(deps, caller)))
-    .define(KEYS.takeCommand, handler(cockpitPayloads.takeCommand, takeCommand))
-    .define(KEYS.openComms, handler(nothing, (deps, caller) => openComms(deps, caller)))
-    .define(KEYS.setChannelLinks, handler(cockpitPayloads.setChannelLinks, setChannelLinks))
-    .define(KEYS.answerAssessment, handler(cockpitPayloads.answerAssessment, answerAssessment))
-    .define(KEYS.changeSeverity, handler(cockpitPayloads.changeSeverity, changeSeverity))
-    .define(KEYS.getRecentChanges, handler(nothing, (deps, caller) => getRecentChanges(deps, caller)))
-    .define(KEYS.searchPeople, handler(cockpitPayloads.searchPeople, searchPeople))
-    .define(KEYS.delegateRole, handler(cockpitPayloads.delegateRole, delegateRole))
-    .define(KEYS.endRole, handler(cockpitPayloads.endRole, endRole))
-    .define(KEYS.handOverCommand, handler(cockpitPayloads.handOverCommand, handOverCommand))
-    .define(KEYS.recordTimelineEntry, handler(cockpitPayloads.recordTimelineEntry, recordTimelineEntry))
-    .define(KEYS.concludeExperiment, handler(cockpitPayloads.concludeExperiment, concludeExperiment))
-    .define(KEYS.setChatStatus, handler(cockpitPayloads.setChatStatus, setChatStatus));
-}
+/** The cockpit's resolver definitions (keys in src/contracts/cockpit.ts), part of the issue panel's resolver. */
+export const cockpitResolvers = {
+  [KEYS.getCockpit]: cockpit(nothing, (deps, caller) => loadCockpit(deps, caller)),
+  [KEYS.takeCommand]: cockpit(cockpitPayloads.takeCommand, takeCommand),
+  [KEYS.openComms]: cockpit(nothing, (deps, caller) => openComms(deps, caller)),
+  [KEYS.setChannelLinks]: cockpit(cockpitPayloads.setChannelLinks, setChannelLinks),
+  [KEYS.answerAssessment]: cockpit(cockpitPayloads.answerAssessment, answerAssessment),
+  [KEYS.changeSeverity]: cockpit(cockpitPayloads.changeSeverity, changeSeverity),
+  [KEYS.getRecentChanges]: cockpit(nothing, (deps, caller) => getRecentChanges(deps, caller)),
+  [KEYS.searchPeople]: cockpit(cockpitPayloads.searchPeople, searchPeople),
+  [KEYS.delegateRole]: cockpit(cockpitPayloads.delegateRole, delegateRole),
+  [KEYS.endRole]: cockpit(cockpitPayloads.endRole, endRole),
+  [KEYS.handOverCommand]: cockpit(cockpitPayloads.handOverCommand, handOverCommand),
+  [KEYS.recordTimelineEntry]: cockpit(cockpitPayloads.recordTimelineEntry, recordTimelineEntry),
+  [KEYS.concludeExperiment]: cockpit(cockpitPayloads.concludeExperiment, concludeExperiment),
+  [KEYS.setChatStatus]: cockpit(cockpitPayloads.setChatStatus, setChatStatus),
+};
