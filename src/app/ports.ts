@@ -159,3 +159,17 @@ export interface Pager {
   /** Sends one page; throws RemoteCallError (retryable or not) or NotConfiguredError. */
   send(destination: PageDestination, message: PageMessage): Promise<void>;
 }
+
+/** A job the app schedules for itself, to run no earlier than `at` (epoch ms). */
+export interface ScheduledJob<J> {
+  readonly job: J;
+  readonly at: number;
+}
+
+/**
+ * Work the app schedules for itself (Forge's async event queue): each job runs at least once, close
+ * to its time and never before it, even far in the future. Jobs can run twice, so what they do is idempotent.
+ */
+export interface JobQueue<J> {
+  schedule(jobs: readonly ScheduledJob<J>[]): Promise<void>;
+}

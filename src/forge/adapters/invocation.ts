@@ -8,7 +8,7 @@ export const systemClock: Clock = {
 };
 
 /** What each kind of invocation may take on Forge, when the runtime does not say. */
-export const INVOCATION_LIMIT_MS = { event: 25_000, resolver: 25_000, webTrigger: 55_000, scheduled: 900_000 } as const;
+export const INVOCATION_LIMIT_MS = { event: 25_000, resolver: 25_000, webTrigger: 55_000, scheduled: 900_000, consumer: 900_000 } as const;
 
 /** Kept back from the invocation's time to record what happened after the last retry. */
 const RESERVE_MS = 5_000;
