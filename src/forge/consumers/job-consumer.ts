@@ -3,14 +3,13 @@
  * its time (Forge delays an event by at most 900 s) is pushed on again; a due job runs its use case,
  * and Forge is asked to deliver it again when Jira or storage stayed unavailable.
  */
-import Resolver from '@forge/resolver';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ForgeJobQueue, queuedJobSchema } from '../adapters/forge-job-queue';
 import { services, type Services } from '../composition';
 import { withPlatformRetry } from '../triggers/platform-retry';
 
-/** The method every job consumer module names in manifest.yml (`resolver.method`). */
-export const JOB_CONSUMER_METHOD = 'run-job';
+// Forge's AsyncEvent: the pushed body plus the queue, job and retry facts of this delivery.
+const asyncEventSchema = z.looseObject({ body: z.unknown(), queueName: z.string().optional(), jobId: z.string().optional() });
 
 /** Within this of its time a job counts as due: queues deliver a little early or late. */
 const EARLY_TOLERANCE_MS = 1_000;
@@ -28,26 +27,24 @@ export interface JobConsumerOptions<S extends z.ZodType> {
   readonly describe: (job: z.output<S>) => string;
 }
 
-/** A consumer module's handler (a resolver definition named JOB_CONSUMER_METHOD). */
+/** A consumer module's function (`consumer: [{key, queue, function}]` in manifest.yml). */
 export function jobConsumer<S extends z.ZodType>(options: JobConsumerOptions<S>) {
-  return new Resolver()
-    .define(JOB_CONSUMER_METHOD, async ({ payload }: { payload: unknown }) => {
-      const queued = queuedJobSchema.safeParse(payload);
-      if (!queued.success) {
-        console.warn(`Dropping a malformed ${options.queueKey} event: ${queued.error.issues[0]?.message ?? 'invalid'}`);
-        return undefined;
-      }
-      const s = services(options.limitMs);
-      if (queued.data.dueAt > s.clock.now() + EARLY_TOLERANCE_MS) {
-        await new ForgeJobQueue(options.queueKey, s.clock).schedule([{ job: queued.data.job, at: queued.data.dueAt }]);
-        return undefined;
-      }
-      const job = options.job.safeParse(queued.data.job);
-      if (!job.success) {
-        console.warn(`Dropping a ${options.queueKey} job of an unknown shape: ${job.error.issues[0]?.message ?? 'invalid'}`);
-        return undefined;
-      }
-      return withPlatformRetry(options.describe(job.data), () => options.run(job.data, s));
-    })
-    .getDefinitions();
+  return async (event: unknown) => {
+    const queued = queuedJobSchema.safeParse(asyncEventSchema.safeParse(event).data?.body);
+    if (!queued.success) {
+      console.warn(`Dropping a malformed ${options.queueKey} event: ${queued.error.issues[0]?.message ?? 'invalid'}`);
+      return undefined;
+    }
+    const s = services(options.limitMs);
+    if (queued.data.dueAt > s.clock.now() + EARLY_TOLERANCE_MS) {
+      await new ForgeJobQueue(options.queueKey, s.clock).schedule([{ job: queued.data.job, at: queued.data.dueAt }]);
+      return undefined;
+    }
+    const job = options.job.safeParse(queued.data.job);
+    if (!job.success) {
+      console.warn(`Dropping a ${options.queueKey} job of an unknown shape: ${job.error.issues[0]?.message ?? 'invalid'}`);
+      return undefined;
+    }
+    return withPlatformRetry(options.describe(job.data), () => options.run(job.data, s));
+  };
 }
