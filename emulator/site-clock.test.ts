@@ -13,8 +13,8 @@ describe('the emulated clock', () => {
 
   const ticks = () => test.site.forge.runInInvocation({ moduleKey: 'test-reader' }, () => kvs.get<{ at: string; moduleKey: string }[]>('ticks'));
 
-  it('runs a five-minute scheduled trigger once the clock has moved five minutes', async () => {
-    const before = Date.now();
+  it('runs a five-minute scheduled trigger once the clock has moved five minutes, at its instant', async () => {
+    const due = test.site.forge.scheduler.nextDue('every-five-minutes') ?? 0;
     const moved = await control(test.site, 'POST', 'clock', { advance: 'PT4M' });
     expect(moved.status).toBe(200);
     expect(await ticks()).toBeUndefined();
@@ -22,16 +22,21 @@ describe('the emulated clock', () => {
     const runs = await ticks();
     expect(runs).toHaveLength(1);
     expect(runs?.[0]?.moduleKey).toBe('every-five-minutes');
-    // The handler read the emulated time with new Date().
-    expect(Date.parse(runs?.[0]?.at ?? '')).toBeGreaterThanOrEqual(before + 5 * 60_000);
-    expect(Date.parse((after.body as { now: string }).now)).toBeGreaterThanOrEqual(before + 5 * 60_000);
+    // The handler read the emulated time with new Date(): the instant the run was due.
+    const ranAt = Date.parse(runs?.[0]?.at ?? '');
+    expect(ranAt).toBeGreaterThanOrEqual(due);
+    expect(ranAt).toBeLessThan(due + 1000);
+    expect(Date.parse((after.body as { now: string }).now)).toBeGreaterThanOrEqual(due);
   });
 
-  it('runs a due trigger at most once per advance, however far the clock jumps', async () => {
+  it('runs a trigger at each of its instants, in order, however far the clock jumps', async () => {
     await control(test.site, 'POST', 'clock', { advance: 'P1D' });
-    expect(await ticks()).toHaveLength(1);
+    const runs = (await ticks()) ?? [];
+    expect(runs).toHaveLength(288);
+    const gaps = runs.slice(1).map((run, index) => Date.parse(run.at) - Date.parse(runs[index]?.at ?? ''));
+    expect(gaps.every((gap) => Math.abs(gap - 5 * 60_000) < 1000)).toBe(true);
     await control(test.site, 'POST', 'clock', { advance: 'PT5M' });
-    expect(await ticks()).toHaveLength(2);
+    expect(await ticks()).toHaveLength(289);
   });
 
   it('moves to an instant given with "to" and refuses to go back', async () => {

@@ -123,8 +123,18 @@ export async function createSite(options: SiteOptions): Promise<Site> {
     },
     webTriggerUrl: (key) => forge.webTriggerUrl(key),
     advanceClock: async (ms) => {
-      clock.advance(ms);
+      // Time passes in order: each scheduled run and delayed delivery happens at its own instant,
+      // and what it causes finishes before the clock moves on, as it would in real time.
+      const target = clock.now() + ms;
+      await forge.drain();
+      for (let next = forge.nextDue(); next !== undefined && next <= target; next = forge.nextDue()) {
+        if (next > clock.now()) clock.advanceTo(next);
+        await forge.runDue();
+        await forge.drain();
+      }
+      clock.advanceTo(target);
       await forge.runDue();
+      await forge.drain();
       return clock.now();
     },
     settle: () => forge.settle(),

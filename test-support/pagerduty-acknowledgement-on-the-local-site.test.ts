@@ -128,7 +128,7 @@ describe('acknowledging in PagerDuty on the local site', () => {
     const forgedBody = JSON.stringify({ event: { id: 'forged', event_type: 'incident.acknowledged', data: { id: 'Q1', type: 'incident', incident_key: dedupKey } } });
     const forged = await postWebhook(local, forgedBody, 'guessed-secret-0123456789');
     const unsigned = await postWebhook(local, forgedBody);
-    await local.site.advanceClock(16 * MINUTE);
+    await local.site.advanceClock(20 * MINUTE);
     await local.site.settle();
 
     expect(acknowledged.body).toEqual(expect.objectContaining({ webhook: expect.objectContaining({ status: 403 }) }));
@@ -144,7 +144,7 @@ describe('acknowledging in PagerDuty on the local site', () => {
 
     const ignored = await postWebhook(local, resolved, SIGNING_SECRET);
     const malformed = await postWebhook(local, '{"event": {"id": "e2"}}', SIGNING_SECRET);
-    await local.site.advanceClock(16 * MINUTE);
+    await local.site.advanceClock(20 * MINUTE);
     await local.site.settle();
 
     expect(ignored.status).toBe(200);

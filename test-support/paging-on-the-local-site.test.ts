@@ -75,7 +75,7 @@ describe('paging on the local site', () => {
 
   it('pages the next level after the acknowledgement timeout, and nothing more once the IM takes the incident', async () => {
     const key = await declare(local, 1, 'Bitbucket');
-    await local.site.advanceClock(16 * MINUTE);
+    await local.site.advanceClock(20 * MINUTE);
     await local.site.settle();
     expect(pages(local).map((page) => page.to)).toEqual(['bea.bitbucket@example.com', 'imogen.imoc@example.com']);
 
@@ -91,7 +91,7 @@ describe('paging on the local site', () => {
   it('sends each page exactly once with duplicate event delivery and 429/5xx faults', async () => {
     local.site.faults.configure({ duplicateEvents: true, jira: { rate429: 0.2, rate5xx: 0.2 }, retryAfterSeconds: 1, seed: 7 });
     await declare(local, 1, 'Bitbucket');
-    await local.site.advanceClock(16 * MINUTE);
+    await local.site.advanceClock(20 * MINUTE);
     await local.site.settle();
     await local.site.advanceClock(1 * MINUTE);
     await local.site.settle();
@@ -219,7 +219,7 @@ describe('paging through Slack and PagerDuty on the local site', () => {
     expect(JSON.stringify(slack[0]?.body)).toContain(`[Sev 1] ${key}: Git pushes fail for everyone`);
     expect(JSON.stringify(slack[0]?.request)).toContain('"ok":true');
 
-    await local.site.advanceClock(16 * MINUTE);
+    await local.site.advanceClock(20 * MINUTE);
     await local.site.settle();
     const [pagerDuty] = local.site.outbox.list({ channel: 'pagerduty' });
     const event = pagerDuty?.body as { routing_key: string; event_action: string; dedup_key: string; payload: { severity: string; summary: string } };

@@ -4,8 +4,8 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 
-export type InvocationTrigger = 'resolver' | 'event' | 'postFunction' | 'scheduled' | 'webtrigger' | 'lifecycle';
-export type RemoteCallKind = 'jira' | 'kvs' | 'egress' | 'email';
+export type InvocationTrigger = 'resolver' | 'event' | 'postFunction' | 'scheduled' | 'webtrigger' | 'lifecycle' | 'consumer';
+export type RemoteCallKind = 'jira' | 'kvs' | 'egress' | 'email' | 'queue';
 
 export interface RemoteCall {
   kind: RemoteCallKind;

@@ -43,6 +43,13 @@ const scheduledTriggerModule = z.looseObject({
 
 const functionRefModule = z.looseObject({ key: z.string().min(1), function: z.string().min(1) });
 
+// @forge/events 2+ invokes a consumer's function with the AsyncEvent; the older resolver form is refused by name.
+const consumerModule = z.looseObject({
+  key: z.string().min(1),
+  queue: z.string().regex(/^[a-zA-Z0-9-_]+$/, 'queue must be letters, digits, - and _'),
+  function: z.string().min(1, 'a consumer names the function that takes its events (the resolver form belongs to @forge/events 1)'),
+});
+
 const resolverModule = z.looseObject({
   key: z.string().min(1),
   resolver: z.looseObject({ function: z.string().min(1) }).optional(),
@@ -80,6 +87,7 @@ export type FunctionModule = z.infer<typeof functionModule>;
 export type TriggerModule = z.infer<typeof triggerModule>;
 export type ScheduledTriggerModule = z.infer<typeof scheduledTriggerModule>;
 export type FunctionRefModule = z.infer<typeof functionRefModule>;
+export type ConsumerModule = z.infer<typeof consumerModule>;
 export type ResolverModule = z.infer<typeof resolverModule> & { kind: string };
 export interface EntityIndex {
   name: string;
@@ -102,6 +110,8 @@ export interface Manifest {
   scheduledTriggers: ScheduledTriggerModule[];
   webTriggers: FunctionRefModule[];
   postFunctions: FunctionRefModule[];
+  /** `consumer` modules: which function takes the events pushed to each queue. */
+  consumers: ConsumerModule[];
   /** Modules with `resolver.function` (UI modules), by module key. */
   resolverModules: Map<string, ResolverModule>;
   customFields: ManifestCustomField[];
@@ -137,15 +147,16 @@ export function loadManifest(path: string): Manifest {
   const scheduledTriggers = parseModules('scheduledTrigger', scheduledTriggerModule);
   const webTriggers = parseModules('webtrigger', functionRefModule);
   const postFunctions = parseModules('jira:workflowPostFunction', functionRefModule);
+  const consumers = parseModules('consumer', consumerModule);
   const resolverModules = new Map<string, ResolverModule>();
   for (const [kind, list] of Object.entries(modules)) {
-    if (kind === 'function' || kind === 'trigger' || kind === 'scheduledTrigger' || kind === 'webtrigger') continue;
+    if (kind === 'function' || kind === 'trigger' || kind === 'scheduledTrigger' || kind === 'webtrigger' || kind === 'consumer') continue;
     for (const module of list) {
       const parsed = resolverModule.safeParse(module);
       if (parsed.success && parsed.data.resolver) resolverModules.set(parsed.data.key, { ...parsed.data, kind });
     }
   }
-  const referenced = [...triggers, ...scheduledTriggers, ...webTriggers, ...postFunctions].map((m) => ({ key: m.key, fn: m.function }));
+  const referenced = [...triggers, ...scheduledTriggers, ...webTriggers, ...postFunctions, ...consumers].map((m) => ({ key: m.key, fn: m.function }));
   for (const module of resolverModules.values()) if (module.resolver) referenced.push({ key: module.key, fn: module.resolver.function });
   for (const { key, fn } of referenced) {
     if (!functions.has(fn)) throw new ManifestError(`${path}: module "${key}" refers to function "${fn}", which the manifest does not declare`);
@@ -168,6 +179,7 @@ export function loadManifest(path: string): Manifest {
     scheduledTriggers,
     webTriggers,
     postFunctions,
+    consumers,
     resolverModules,
     customFields: parseModules('jira:customField', customFieldModule),
     resources: (resources ?? []).map(({ key, path: resourcePath }) => ({ key, path: resourcePath })),

@@ -16,6 +16,7 @@ import type { FaultInjector } from './faults';
 import { bodyText, decodeText, fetchResponse, jsonResponse, proxyErrorResponse } from './fetch-response';
 import type { ForgeRuntime, InvocationScope, InvocationSeams, RemoteCallKind } from './invocation-scope';
 import type { KvsService } from './kvs-service';
+import { handleQueueApi, isQueuePath, type QueuePlatform } from './queue-api';
 import { handleStargate } from './stargate';
 
 const descriptorSchema = z.looseObject({
@@ -55,6 +56,7 @@ export class PlatformSeams implements InvocationSeams {
       faults: FaultInjector;
       clock: SiteClock;
       webTriggers: { keys: string[]; urlOf: (key: string) => string };
+      queues: QueuePlatform;
     },
   ) {
     // Addresses may omit the scheme (`events.pagerduty.com`); Forge reads those as https.
@@ -73,6 +75,7 @@ export class PlatformSeams implements InvocationSeams {
       return this.timed(scope, 'jira', method, path, () => this.jira(actor, method, path, init));
     }
     if (type === 'fpp' && remote === 'stargate') {
+      if (isQueuePath(path)) return this.timed(scope, 'queue', method, path, async () => handleQueueApi(path, await bodyText(init), this.deps.queues));
       return this.timed(scope, 'jira', method, path, async () => handleStargate(path, await bodyText(init), this.deps.webTriggers));
     }
     return proxyErrorResponse(400, 'INVALID_REMOTE');

@@ -18,6 +18,7 @@ import type { InvocationTrigger } from './invocation-scope';
 import { FunctionTimeoutError, Invoker, timeLimitsSeconds, type InvocationResult } from './invoker';
 import { KvsService } from './kvs-service';
 import { KvsStore } from './kvs-store';
+import { JobStore } from './platform-jobs';
 import type { Manifest } from './manifest';
 import { PlatformSeams } from './platform-seams';
 import { Scheduler } from './scheduler';
@@ -70,6 +71,7 @@ export class ForgePlatform {
   private readonly loader: HandlerLoader;
   private readonly invoker: Invoker;
   private readonly queue: WorkQueue;
+  private readonly jobs: JobStore;
   private readonly events: EventDelivery;
   private readonly meta: SiteMeta;
   private unsubscribe: (() => void) | undefined;
@@ -103,9 +105,23 @@ export class ForgePlatform {
       faults,
       clock,
       webTriggers: { keys: manifest.webTriggers.map((w) => w.key), urlOf: (key) => this.webTriggerUrl(key) },
+      queues: {
+        push: (queue, pushId, events) => {
+          const consumers = this.events.push(queue, pushId, events);
+          this.jobs.recordPush(pushId, queue, consumers * events.length);
+          if (consumers === 0) log(`Events pushed to queue "${queue}", which no consumer in manifest.yml takes: they are dropped`);
+          return consumers;
+        },
+        stats: (pushId) => {
+          const total = this.jobs.pushTotal(pushId);
+          return total === undefined ? undefined : { total, pending: this.jobs.pendingOfPush(pushId) };
+        },
+        cancel: (pushId) => this.jobs.pushTotal(pushId) !== undefined && (this.jobs.cancelPush(pushId, this.queue.runningIds) || true),
+      },
     });
     this.invoker = new Invoker({ seams, clock, log: this.invocations });
-    this.queue = new WorkQueue(() => clock.now(), (error) => log(`Background work failed: ${String(error)}`));
+    this.jobs = new JobStore(db);
+    this.queue = new WorkQueue(this.jobs, () => clock.now(), (job) => this.events.execute(job), (error) => log(`Background work failed: ${String(error)}`));
     this.scheduler = new Scheduler(db, manifest.scheduledTriggers);
     this.events = new EventDelivery({
       manifest,
@@ -125,6 +141,8 @@ export class ForgePlatform {
     const { jira, manifest, clock } = this.options;
     this.unsubscribe = jira.onEvent((event, cause) => this.events.onJiraEvent(event, cause));
     this.scheduler.register(clock.now());
+    // Deliveries stored before a restart (or a crash) go out now: at least once, as on Forge.
+    void this.queue.runDue();
     const installed = this.meta.get('forge.manifestFingerprint');
     if (installed !== manifest.fingerprint) {
       this.meta.set('forge.manifestFingerprint', manifest.fingerprint);
@@ -215,9 +233,21 @@ export class ForgePlatform {
     await Promise.all([...runs, this.queue.runDue()]);
   }
 
-  /** Resolves when every queued event, retry and running invocation has finished. */
+  /** Resolves when every queued event, retry and running invocation has finished (work the app delayed to a later time excepted). */
   settle(): Promise<void> {
     return this.queue.settle(() => this.invoker.idle());
+  }
+
+  /** Resolves when nothing runs and nothing stored is due now; later work, retries included, waits for the clock. */
+  drain(): Promise<void> {
+    return this.queue.settle(() => this.invoker.idle(), { waitForRetries: false });
+  }
+
+  /** The emulated instant the next scheduled run or stored delivery is due, or undefined when nothing is stored. */
+  nextDue(): number | undefined {
+    const candidates = [...this.options.manifest.scheduledTriggers.map((trigger) => this.scheduler.nextDue(trigger.key)), this.queue.nextDue()];
+    const due = candidates.filter((value): value is number => value !== undefined);
+    return due.length === 0 ? undefined : Math.min(...due);
   }
 
   async close(): Promise<void> {

@@ -17,7 +17,11 @@ export class Scheduler {
     for (const trigger of this.triggers) insert.run(trigger.key, now + scheduleIntervals[trigger.interval]);
   }
 
-  /** Triggers due at `now`; each is moved to its next slot, so it runs at most once per call. */
+  /**
+   * Triggers due at `now`; each is moved to its next slot, so it runs at most once per call. Slots
+   * stay on the trigger's own grid (first due + n intervals); slots missed while the site was not
+   * running are skipped, as Forge skips them.
+   */
   takeDue(now: number): ScheduledTriggerModule[] {
     const due: ScheduledTriggerModule[] = [];
     const read = this.db.prepare('SELECT next_due_ms FROM site_schedule WHERE trigger_key = ?');
@@ -25,7 +29,8 @@ export class Scheduler {
     for (const trigger of this.triggers) {
       const row = read.get(trigger.key) as { next_due_ms: number } | undefined;
       if (row === undefined || row.next_due_ms > now) continue;
-      update.run(now + scheduleIntervals[trigger.interval], trigger.key);
+      const interval = scheduleIntervals[trigger.interval];
+      update.run(row.next_due_ms + (Math.floor((now - row.next_due_ms) / interval) + 1) * interval, trigger.key);
       due.push(trigger);
     }
     return due;

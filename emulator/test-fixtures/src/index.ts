@@ -81,3 +81,19 @@ export async function hook(request: { method: string; body: string; headers: Rec
 export async function postFunction(event: { issue: { key: string }; transition: { transitionName: string }; configuration: unknown }): Promise<void> {
   await append('post-functions', { key: event.issue.key, transition: event.transition.transitionName, configuration: event.configuration });
 }
+
+/** The probe queue's consumer: records each event it takes; `failTimes` asks for that many retries first. */
+export async function consume(event: { body: { name: string; failTimes?: number }; queueName: string; jobId: string; eventId: string; retryContext?: { retryCount: number } }) {
+  await append('consumed', {
+    name: event.body.name,
+    at: new Date().toISOString(),
+    queueName: event.queueName,
+    jobId: event.jobId,
+    eventId: event.eventId,
+    retryCount: event.retryContext?.retryCount ?? 0,
+  });
+  if ((event.retryContext?.retryCount ?? 0) < (event.body.failTimes ?? 0)) {
+    return new InvocationError({ retryAfter: 30, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST, retryData: { name: event.body.name } });
+  }
+  return undefined;
+}
