@@ -90,7 +90,7 @@ export class WorkQueue {
       this.kicked = false;
       await this.runDue();
     });
-    this.track(tick);
+    void this.track(tick);
   }
 
   private start(job: PlatformJob): Promise<void> {
