@@ -3,6 +3,7 @@
  * the signed-in user sees and changes it, the incident's chat room, and the change records near an
  * impact start. Adapters throw RemoteCallError (../errors) and never leak platform errors.
  */
+import { AppError } from '../errors';
 import type { AdfDocument, AppStore, Clock, IssueData } from '../ports';
 
 /** What Jira lets the signed-in user do with this issue. */
@@ -86,7 +87,7 @@ export interface InviteOutcome {
 }
 
 /** Thrown by createRoom when a room of that name exists but was not created by the app for this incident. */
-export class RoomNameTakenError extends Error {
+export class RoomNameTakenError extends AppError {
   override readonly name = 'RoomNameTakenError';
   constructor(readonly roomName: string) {
     super(`A chat room named ${roomName} already exists`);

@@ -1,4 +1,5 @@
 import type { Configuration } from '../configuration';
+import { AppError } from '../errors';
 import type { SideEffect } from './apply-change';
 import { currentRoleHolders, directoryOf, topicFor } from './cockpit-view';
 import type { IncidentContext } from './incident-context';
@@ -53,7 +54,7 @@ export function roomEffects(deps: CockpitDeps, after: IncidentContext, update: R
       run: async () => {
         const outcome = await deps.chat.invite(room.id, invite.map((accountId) => chatMember(after, accountId)));
         if (outcome.notFound.length > 0) {
-          throw new Error(`${outcome.notFound.map(directory.name).join(', ')} could not be found in the chat workspace`);
+          throw new AppError(`${outcome.notFound.map(directory.name).join(', ')} could not be found in the chat workspace`);
         }
       },
     });

@@ -1,6 +1,7 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
 import type { IncidentIssues, IssueEdit, IssuePermissions, IssueSnapshot, Person, TransitionRequest, WorkflowTransition } from '../../app/cockpit/ports';
+import { RemoteCallError } from '../../app/errors';
 import type { AdfDocument } from '../../app/ports';
 import type { JiraClient } from './jira-client';
 
@@ -47,7 +48,7 @@ function commentUpdate(comment: AdfDocument | undefined): Record<string, unknown
 
 function parse<S extends z.ZodType>(schema: S, body: unknown, operation: string): z.output<S> {
   const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new Error(`Jira answered ${operation} with an unexpected body: ${parsed.error.message}`);
+  if (!parsed.success) throw new RemoteCallError('jira', operation, 200, `unexpected answer: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
   return parsed.data;
 }
 
