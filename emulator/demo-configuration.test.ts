@@ -52,4 +52,34 @@ describe('the demo organisation on a new local site', () => {
       expect(roster.next).not.toBeNull();
     }
   });
+
+  it('shows the Bitbucket deployment made before the impact start as a rollback candidate in the issue panel', async () => {
+    const declared = (await site.forge.invokeResolver({
+      moduleKey: 'declare-incident',
+      functionKey: 'declareIncident',
+      accountId: accountId('bea.bitbucket@example.com'),
+      payload: {
+        summary: 'Pull request diffs time out',
+        description: 'Diffs of large pull requests answer 504. Call Bea.',
+        severity: 2,
+        faultyService: 'Bitbucket',
+        affectedProducts: ['Bitbucket'],
+        impactStart: new Date(site.clock.now() - 30 * 60_000).toISOString(),
+      },
+    })) as { ok: boolean; value: { issueKey: string; issueId: string } };
+    expect(declared.ok).toBe(true);
+    const answer = (await site.forge.invokeResolver({
+      moduleKey: 'incident-cockpit',
+      functionKey: 'getRecentChanges',
+      accountId: accountId('bea.bitbucket@example.com'),
+      payload: {},
+      extension: { issue: { key: declared.value.issueKey, id: declared.value.issueId, type: 'Incident' } },
+    })) as { ok: boolean; value: { available: boolean; changes: { summary: string; kind: string; minutesFromImpactStart: number; url: string }[] } };
+    expect(answer.ok).toBe(true);
+    expect(answer.value.available).toBe(true);
+    expect(answer.value.changes).toEqual([
+      expect.objectContaining({ summary: 'Deploy bitbucket-web 8.14.2 (pull request diff cache)', kind: 'Deployment', url: expect.stringMatching(/\/browse\/CHG-\d+$/) }),
+    ]);
+    expect(answer.value.changes[0]?.minutesFromImpactStart).toBeLessThan(0);
+  });
 });

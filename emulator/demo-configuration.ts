@@ -82,4 +82,6 @@ export async function seedDemoConfiguration(site: Site): Promise<void> {
   await site.settle();
   const { configuration } = await invokeAsAdmin<{ configuration: ConfigurationDocument }>(site, 'getConfiguration', {});
   await invokeAsAdmin(site, 'saveConfiguration', { configuration: withDemoOnCall(site, configuration) });
+  // The demo's Changes project records each service's deployments, labelled with the service.
+  await invokeAsAdmin(site, 'saveChangeRecordsSettings', { jql: 'project = CHG', serviceLabels: true, changeTime: 'resolutiondate' });
 }

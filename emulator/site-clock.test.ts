@@ -55,9 +55,9 @@ describe('the emulated clock', () => {
   });
 
   it('makes Date follow the site while it runs and gives real time back when it closes', async () => {
-    await control(test.site, 'POST', 'clock', { advance: 'P10D' });
+    await control(test.site, 'POST', 'clock', { advance: 'P1D' });
     expect(Date.now() - test.site.clock.now()).toBeLessThan(1000);
-    expect(Date.now()).toBeGreaterThan(performance.timeOrigin + performance.now() + 9 * 86_400_000);
+    expect(Date.now()).toBeGreaterThan(performance.timeOrigin + performance.now() + 0.9 * 86_400_000);
     await test.site.close();
     expect(Math.abs(Date.now() - (performance.timeOrigin + performance.now()))).toBeLessThan(60_000);
   });

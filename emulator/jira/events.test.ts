@@ -103,12 +103,11 @@ describe('Forge product events', () => {
 describe('event delivery', () => {
   it('delivers events only after the change is stored, with the actor that caused them', async () => {
     const seen: { event: JiraSiteEvent; actor: Actor; stored: number }[] = [];
-    site.jira.onEvent((event, cause) => {
-      const count = site.db.prepare('SELECT COUNT(*) AS n FROM jira_issues').get() as { n: number };
-      seen.push({ event, actor: cause.actor, stored: count.n });
-    });
+    const stored = (): number => (site.db.prepare('SELECT COUNT(*) AS n FROM jira_issues').get() as { n: number }).n;
+    const before = stored();
+    site.jira.onEvent((event, cause) => seen.push({ event, actor: cause.actor, stored: stored() }));
     await createIncident(site, bea, 'Pushes fail');
-    expect(seen).toEqual([{ event: expect.objectContaining({ kind: 'product-event' }), actor: { kind: 'user', accountId: site.accountId(bea) }, stored: 1 }]);
+    expect(seen).toEqual([{ event: expect.objectContaining({ kind: 'product-event' }), actor: { kind: 'user', accountId: site.accountId(bea) }, stored: before + 1 }]);
   });
 
   it('delivers nothing for a refused request', async () => {

@@ -2,7 +2,6 @@
  * The local site's Jira Cloud: the REST v3 operations the app uses, over SQLite, judged by the
  * official OpenAPI document, with Jira's permissions, workflows, changelog and Forge events.
  */
-import { answerLocalChanges, LOCAL_CHANGES_PATH } from './local-changes';
 import type { JiraServices, OperationDefinition, OperationRequest, Toolkit } from './context';
 import { JiraHttpError, toJiraResponse } from './errors';
 import { EventBus, EventFactory } from './events';
@@ -30,22 +29,17 @@ import { JiraStore } from './store/jira-store';
 import { accountIdFor, uuidFor } from './store/stable-ids';
 import type {
   Actor,
-  ChangeQuery,
   JiraEmulatorOptions,
   JiraEventListener,
   JiraRequest,
   JiraResponse,
   JiraSiteEvent,
   JiraUser,
-  RecordChangeInput,
-  RecordedChange,
 } from './types';
 
 export type {
   Actor,
   ChangeItem,
-  ChangeKind,
-  ChangeQuery,
   EmailNotification,
   EmailRecipient,
   EventIssue,
@@ -58,8 +52,6 @@ export type {
   JiraUser,
   ManifestCustomField,
   PostFunctionPayload,
-  RecordChangeInput,
-  RecordedChange,
 } from './types';
 export { OpenApiContract } from './openapi-validator';
 export { demoPeople } from './seed-demo';
@@ -128,7 +120,6 @@ export class JiraEmulator {
   /** Answers one call of `/rest/api/3/*`; events it causes are delivered once its changes are committed. */
   async handle(request: JiraRequest): Promise<JiraResponse> {
     const url = new URL(request.path, 'http://jira.local');
-    if (url.pathname === LOCAL_CHANGES_PATH) return answerLocalChanges(request.method, url, request.actor, (query) => this.changes(query));
     const pending: JiraSiteEvent[] = [];
     let response: JiraResponse;
     try {
@@ -190,16 +181,6 @@ export class JiraEmulator {
   /** Creates the demo organisation when the database has no people yet. */
   seedDemo(): void {
     seedDemo(this.store, this.options.now());
-  }
-
-  /** Records a change to a service (deployment, configuration, feature flag). */
-  recordChange(change: RecordChangeInput): RecordedChange {
-    return this.store.changes.insert(change);
-  }
-
-  /** Recorded changes, oldest first, optionally for one service and a time window. */
-  changes(query: ChangeQuery = {}): RecordedChange[] {
-    return this.store.changes.find(query);
   }
 
   /** `METHOD template` of every implemented REST operation. */

@@ -1,8 +1,9 @@
 /**
  * The demo organisation a fresh local site starts with: people (each signs in as `<email>:local`),
  * groups, the HOT incident project with its incident workflow, the SUP customer support project,
- * and a few recorded deployments per service. App configuration is the app's own business.
+ * and the CHG project whose issues record each service's deployments and other changes. App configuration is the app's own business.
  */
+import { defaultPriorityId } from './jira-defaults';
 import type { RoleActor, RoleName, Workflow } from './store/model';
 import type { JiraStore } from './store/jira-store';
 import { accountIdFor } from './store/stable-ids';
@@ -46,8 +47,8 @@ export const demoStatusIds = {
   open: '10008',
 } as const;
 
-export const demoIssueTypeIds = { incident: '10000', task: '10001', supportCase: '10002' } as const;
-export const demoProjectIds = { incidents: '10000', support: '10001' } as const;
+export const demoIssueTypeIds = { incident: '10000', task: '10001', supportCase: '10002', deployment: '10003', configurationChange: '10004', featureFlag: '10005' } as const;
+export const demoProjectIds = { incidents: '10000', support: '10001', changes: '10002' } as const;
 
 const resolutionDone = '10000';
 const resolutionWontDo = '10001';
@@ -183,16 +184,59 @@ export function seedDemo(store: JiraStore, now: number): void {
       ['incident-managers', 'imoc', 'tech-leads'].map((name) => ({ type: 'group', id: groupIds.get(name) ?? '' })),
     );
 
+    store.projects.upsertIssueType({ id: demoIssueTypeIds.deployment, name: 'Deployment', description: 'A release of a service to production.', icon: 'task', subtask: false });
+    store.projects.upsertIssueType({ id: demoIssueTypeIds.configurationChange, name: 'Configuration change', description: 'A change to a service’s configuration.', icon: 'task', subtask: false });
+    store.projects.upsertIssueType({ id: demoIssueTypeIds.featureFlag, name: 'Feature flag', description: 'A feature flag turned on or off.', icon: 'task', subtask: false });
+    store.projects.insertProject({
+      id: demoProjectIds.changes,
+      key: 'CHG',
+      name: 'Changes',
+      description: 'Deployments, configuration changes and feature flags, each labelled with the service it changed.',
+      leadAccountId: accountIdFor('ben.bitbucket@example.com'),
+      projectTypeKey: 'software',
+    });
+    [demoIssueTypeIds.deployment, demoIssueTypeIds.configurationChange, demoIssueTypeIds.featureFlag].forEach((issueTypeId, position) =>
+      store.projects.attachIssueType({ projectId: demoProjectIds.changes, issueTypeId, workflowId: taskWorkflow.id, position }),
+    );
+    grant(store, demoProjectIds.changes, 'Administrators', [{ type: 'user', id: admin }]);
+    grant(store, demoProjectIds.changes, 'Members', responderEmails.map((email) => ({ type: 'user', id: accountIdFor(email) })));
+    grant(store, demoProjectIds.changes, 'Viewers', ['vera.viewer@example.com', 'sam.support@example.com'].map((email) => ({ type: 'user', id: accountIdFor(email) })));
+
+    // Changes made before the site started, so an incident declared in its first hours has a rollback candidate near its start.
     const changes = [
-      { service: 'Bitbucket', summary: 'Deploy bitbucket-web 8.14.2 (pull request diff cache)', by: 'ben.bitbucket@example.com', at: now - 2 * hour, kind: 'deployment' },
-      { service: 'Bitbucket', summary: 'Raise git-lfs upload timeout to 120 s', by: 'bea.bitbucket@example.com', at: now - 26 * hour, kind: 'config' },
-      { service: 'Jira Cloud', summary: 'Deploy jira-issue-service 2026.11.3', by: 'jay.jira@example.com', at: now - 5 * hour, kind: 'deployment' },
-      { service: 'Jira Cloud', summary: 'Turn on new-board-rendering for 10% of sites', by: 'jo.jira@example.com', at: now - 50 * hour, kind: 'feature-flag' },
-      { service: 'Confluence', summary: 'Deploy confluence-editor 5.2.0', by: 'cal.confluence@example.com', at: now - 1 * hour, kind: 'deployment' },
-      { service: 'Confluence', summary: 'Lower page-render cache TTL to 30 s', by: 'cleo.confluence@example.com', at: now - 30 * hour, kind: 'config' },
+      { label: 'bitbucket', summary: 'Deploy bitbucket-web 8.14.2 (pull request diff cache)', by: 'ben.bitbucket@example.com', at: now - 2 * hour, type: demoIssueTypeIds.deployment },
+      { label: 'bitbucket', summary: 'Raise git-lfs upload timeout to 120 s', by: 'bea.bitbucket@example.com', at: now - 26 * hour, type: demoIssueTypeIds.configurationChange },
+      { label: 'jira-cloud', summary: 'Deploy jira-issue-service 2026.11.3', by: 'jay.jira@example.com', at: now - 5 * hour, type: demoIssueTypeIds.deployment },
+      { label: 'jira-cloud', summary: 'Turn on new-board-rendering for 10% of sites', by: 'jo.jira@example.com', at: now - 50 * hour, type: demoIssueTypeIds.featureFlag },
+      { label: 'confluence', summary: 'Deploy confluence-editor 5.2.0', by: 'cal.confluence@example.com', at: now - 1 * hour, type: demoIssueTypeIds.deployment },
+      { label: 'confluence', summary: 'Lower page-render cache TTL to 30 s', by: 'cleo.confluence@example.com', at: now - 30 * hour, type: demoIssueTypeIds.configurationChange },
     ] as const;
-    for (const change of changes) {
-      store.changes.insert({ ...change, url: `https://deploys.example.com/${change.service.toLowerCase().replace(/\s+/g, '-')}/${change.at}` });
+    for (const change of [...changes].sort((a, b) => a.at - b.at)) {
+      const num = store.projects.nextIssueNumber(demoProjectIds.changes);
+      const by = accountIdFor(change.by);
+      // Opened half an hour before the change was made and resolved (Done) when it was.
+      const created = change.at - hour / 2;
+      store.issues.insert({
+        id: store.issues.nextIssueId(),
+        projectId: demoProjectIds.changes,
+        num,
+        key: `CHG-${num}`,
+        fields: {
+          issuetype: change.type,
+          summary: change.summary,
+          status: demoStatusIds.done,
+          statuscategorychangedate: change.at,
+          priority: defaultPriorityId,
+          resolution: resolutionDone,
+          resolutiondate: change.at,
+          reporter: by,
+          creator: by,
+          assignee: by,
+          labels: [change.label],
+        },
+        created,
+        updated: change.at,
+      });
     }
   });
 }

@@ -145,33 +145,3 @@ export type JiraSiteEvent =
 
 export type JiraEventListener = (event: JiraSiteEvent, cause: { actor: Actor }) => void;
 
-export type ChangeKind = 'deployment' | 'config' | 'feature-flag';
-
-/** A change to a service (deployment, configuration, feature flag) recorded near an incident. */
-export interface RecordedChange {
-  id: string;
-  service: string;
-  summary: string;
-  by: string;
-  /** Epoch milliseconds. */
-  at: number;
-  url?: string;
-  kind: ChangeKind;
-}
-
-export interface RecordChangeInput {
-  service: string;
-  summary: string;
-  by: string;
-  at: number;
-  url?: string;
-  kind: ChangeKind;
-}
-
-export interface ChangeQuery {
-  service?: string;
-  /** Inclusive lower bound, epoch ms. */
-  from?: number;
-  /** Inclusive upper bound, epoch ms. */
-  to?: number;
-}

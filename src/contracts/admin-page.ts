@@ -14,7 +14,27 @@ export const ADMIN_RESOLVER_KEYS = {
   provisionFields: 'provisionFields',
   getCockpitSettings: 'getCockpitSettings',
   saveCockpitSettings: 'saveCockpitSettings',
+  getChangeRecordsSettings: 'getChangeRecordsSettings',
+  saveChangeRecordsSettings: 'saveChangeRecordsSettings',
 } as const;
+
+/** Where change records live: issues a JQL finds, labelled with the service they changed. */
+export interface ChangeRecordsSettingsView {
+  /** Absent until set: the cockpit then says no change records are set up. */
+  readonly jql?: string;
+  /** Whether each change issue carries its service's label (see `labels`). */
+  readonly serviceLabels: boolean;
+  /** Which date of the issue says when the change was made. */
+  readonly changeTime: 'created' | 'resolutiondate';
+  /** The label the changes of each configured service carry. */
+  readonly labels: readonly { readonly service: string; readonly label: string }[];
+}
+
+export interface SaveChangeRecordsSettingsPayload {
+  readonly jql?: string;
+  readonly serviceLabels: boolean;
+  readonly changeTime: 'created' | 'resolutiondate';
+}
 
 /** Which secrets are stored (never their values). */
 export interface SecretStatus {

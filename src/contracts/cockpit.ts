@@ -276,16 +276,16 @@ export interface ChangeSeverityPayload {
 }
 export type ChangeSeverityResult = CockpitUpdate;
 
-export type ChangeKindView = 'deployment' | 'config' | 'feature-flag';
-
 export interface RecentChangeView {
+  /** The key of the issue that records the change. */
   readonly id: string;
   readonly service: string;
   readonly summary: string;
   readonly by: string;
   readonly at: string;
   readonly url?: string;
-  readonly kind: ChangeKindView;
+  /** What kind of change: the type of the issue that records it, e.g. "Deployment". */
+  readonly kind: string;
   /** Minutes from the impact start (negative: before it). */
   readonly minutesFromImpactStart: number;
 }

@@ -46,7 +46,8 @@ afterAll(() => site.close());
 async function keys(jql: string, caller: Caller = bea): Promise<string[]> {
   const answer = await site.call(caller, 'POST', '/rest/api/3/search/jql', { jql, fields: ['key'], maxResults: 100 });
   if (answer.status !== 200) throw new Error(`${jql}: ${answer.status} ${JSON.stringify(answer.body)}`);
-  return (answer.body as { issues: { key: string }[] }).issues.map((issue) => issue.key);
+  // The demo's Changes project (CHG) records deployments; these tests are about the issues made above.
+  return (answer.body as { issues: { key: string }[] }).issues.map((issue) => issue.key).filter((key) => !key.startsWith('CHG-'));
 }
 
 async function sortedKeys(jql: string, caller: Caller = bea): Promise<string[]> {

@@ -1,6 +1,5 @@
 /** One door to every Jira table. */
 import type { Database } from 'better-sqlite3';
-import { ChangesRepo } from './changes-repo';
 import { CommentsRepo } from './comments-repo';
 import { FieldsRepo } from './fields-repo';
 import { IssuesRepo } from './issues-repo';
@@ -16,7 +15,6 @@ export class JiraStore {
   readonly issues: IssuesRepo;
   readonly comments: CommentsRepo;
   readonly links: LinksRepo;
-  readonly changes: ChangesRepo;
 
   constructor(readonly db: Database) {
     createJiraSchema(db);
@@ -26,7 +24,6 @@ export class JiraStore {
     this.issues = new IssuesRepo(db);
     this.comments = new CommentsRepo(db);
     this.links = new LinksRepo(db);
-    this.changes = new ChangesRepo(db);
   }
 
   /** Runs `work` in one SQLite transaction: all of it is stored, or none. */

@@ -121,16 +121,6 @@ CREATE TABLE IF NOT EXISTS jira_remote_links (
   link TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS jira_watchers (issue_id TEXT NOT NULL, account_id TEXT NOT NULL, PRIMARY KEY (issue_id, account_id));
-CREATE TABLE IF NOT EXISTS jira_changes (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  service TEXT NOT NULL,
-  summary TEXT NOT NULL,
-  by_whom TEXT NOT NULL,
-  at INTEGER NOT NULL,
-  url TEXT,
-  kind TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS jira_changes_service ON jira_changes (service, at);
 CREATE TABLE IF NOT EXISTS jira_default_screen_fields (field_id TEXT PRIMARY KEY);
 `;
 

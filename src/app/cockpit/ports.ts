@@ -106,23 +106,27 @@ export interface ChatRooms {
   setStatus(member: ChatMember, text: string | undefined): Promise<void>;
 }
 
-export type ChangeKind = 'deployment' | 'config' | 'feature-flag';
-
-/** A change to a service (deployment, configuration, feature flag) as the site records it. */
-export interface RecordedChange {
-  readonly id: string;
-  readonly service: string;
+/** A Jira issue that records a change (a deployment, a configuration change, a feature flag). */
+export interface ChangeIssue {
+  readonly key: string;
   readonly summary: string;
-  readonly by: string;
-  readonly at: number;
-  readonly url?: string;
-  readonly kind: ChangeKind;
+  /** Its issue type's name, e.g. "Deployment". */
+  readonly issueType: string;
+  readonly labels: readonly string[];
+  /** Who made the change (the assignee, else the reporter), by display name. */
+  readonly by?: string;
+  readonly created: number;
+  readonly resolved?: number;
 }
 
-/** Deployments and other changes the site records per service. */
+/** The issues that record changes, found with JQL as the signed-in user. */
 export interface ChangeRecords {
-  /** Changes of `service` between `from` and `to` (epoch ms), oldest first; undefined when the site keeps no such records. */
-  near(service: string, from: number, to: number): Promise<readonly RecordedChange[] | undefined>;
+  /**
+   * At most `limit` issues matching `jql`, in its order.
+   *
+   * @throws NotConfiguredError when Jira refuses the query (the administrator's JQL names a project or field it does not know).
+   */
+  search(jql: string, limit: number): Promise<readonly ChangeIssue[]>;
 }
 
 /** Everything the cockpit's use cases run on. */

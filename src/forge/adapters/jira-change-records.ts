@@ -1,47 +1,70 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
-import type { ChangeRecords, RecordedChange } from '../../app/cockpit/ports';
+import type { ChangeIssue, ChangeRecords } from '../../app/cockpit/ports';
+import { NotConfiguredError } from '../../app/errors';
 import type { JiraClient } from './jira-client';
 
-const changeSchema = z
+const instant = z
+  .string()
+  .nullish()
+  .transform((value) => (value === null || value === undefined ? undefined : Date.parse(value)))
+  .refine((value) => value === undefined || !Number.isNaN(value));
+const person = z.object({ displayName: z.string() }).loose().nullish();
+
+const changeIssueSchema = z
   .object({
-    id: z.union([z.string(), z.number()]).transform(String),
-    service: z.string(),
-    summary: z.string(),
-    by: z.string(),
-    at: z.string(),
-    url: z.string().optional(),
-    kind: z.enum(['deployment', 'config', 'feature-flag']),
+    key: z.string(),
+    fields: z
+      .object({
+        summary: z.string().catch(''),
+        issuetype: z.object({ name: z.string() }).loose().nullish(),
+        labels: z.array(z.string()).nullish(),
+        assignee: person,
+        reporter: person,
+        created: instant,
+        resolutiondate: instant,
+      })
+      .loose(),
   })
   .loose();
 
-const answerSchema = z.object({ changes: z.array(z.unknown()) }).loose();
+const answerSchema = z.object({ issues: z.array(z.unknown()) }).loose();
+const refusalSchema = z.object({ errorMessages: z.array(z.string()).catch([]) }).loose();
 
-/**
- * Deployments and other changes the site records per service. Jira Cloud has no REST resource for
- * them (its deployment data lives behind the DevOps GraphQL API), so on Jira Cloud the resource
- * answers 404 and the cockpit says the site keeps no change records; the local site serves it.
- */
+/** Change issues found with Jira's enhanced JQL search, as the signed-in user. */
 export class JiraChangeRecords implements ChangeRecords {
   constructor(private readonly jira: JiraClient) {}
 
-  async near(service: string, from: number, to: number): Promise<readonly RecordedChange[] | undefined> {
+  async search(jql: string, limit: number): Promise<readonly ChangeIssue[]> {
     const answer = await this.jira.send(
-      'find changes',
-      route`/rest/local/1.0/changes?service=${service}&from=${new Date(from).toISOString()}&to=${new Date(to).toISOString()}`,
-      {},
-      [404, 501],
+      'search change records',
+      route`/rest/api/3/search/jql`,
+      { method: 'POST', body: { jql, maxResults: limit, fields: ['summary', 'issuetype', 'labels', 'assignee', 'reporter', 'created', 'resolutiondate'] } },
+      [400],
     );
-    if (answer.status === 404 || answer.status === 501) return undefined;
-    const parsed = answerSchema.safeParse(answer.body);
-    if (!parsed.success) return undefined;
-    return parsed.data.changes.flatMap((entry) => {
-      const change = changeSchema.safeParse(entry);
-      if (!change.success) return [];
-      const at = Date.parse(change.data.at);
-      if (Number.isNaN(at)) return [];
-      const { id, summary, by, kind, url } = change.data;
-      return [{ id, service: change.data.service, summary, by, at, kind, ...(url === undefined ? {} : { url }) }];
+    if (answer.status === 400) {
+      const messages = refusalSchema.safeParse(answer.body).data?.errorMessages ?? [];
+      throw new NotConfiguredError(`Jira refused the change records' JQL${messages.length === 0 ? '' : `: ${messages.join(' ')}`}`.slice(0, 500));
+    }
+    const issues = answerSchema.safeParse(answer.body).data?.issues ?? [];
+    return issues.flatMap((entry): ChangeIssue[] => {
+      const parsed = changeIssueSchema.safeParse(entry);
+      if (!parsed.success) return [];
+      const { key, fields } = parsed.data;
+      const created = fields.created;
+      if (created === undefined) return [];
+      const by = fields.assignee?.displayName ?? fields.reporter?.displayName;
+      return [
+        {
+          key,
+          summary: fields.summary,
+          issueType: fields.issuetype?.name ?? 'Change',
+          labels: fields.labels ?? [],
+          ...(by === undefined ? {} : { by }),
+          created,
+          ...(fields.resolutiondate === undefined ? {} : { resolved: fields.resolutiondate }),
+        },
+      ];
     });
   }
 }

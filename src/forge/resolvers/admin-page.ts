@@ -1,6 +1,7 @@
 import { webTrigger } from '@forge/api';
 import { z } from 'zod';
 import { ADMIN_RESOLVER_KEYS as KEYS, type GetConfigurationResult } from '../../contracts/admin-page';
+import { changeRecordsSettingsView, loadChangeRecordsSettings, saveChangeRecordsSettings } from '../../app/cockpit/change-records-settings';
 import { cockpitSettingsView, loadCockpitSettings, saveCockpitSettings } from '../../app/cockpit/cockpit-settings';
 import { toConfigurationDocument } from '../../app/configuration';
 import { loadConfiguration } from '../../app/configuration-store';
@@ -108,5 +109,24 @@ export const adminPageResolver = defineResolvers({
     // The use case checks each limit and names the one it refuses.
     payload: z.strictObject({ fatigueLimitMinutes: z.unknown() }),
     run: ({ services: s, payload }) => saveCockpitSettings(s.store, payload),
+  }),
+  [KEYS.getChangeRecordsSettings]: resolver({
+    access: 'administrator',
+    action: 'view where change records live',
+    payload: nothing,
+    run: async ({ services: s }) => {
+      const [settings, config] = await Promise.all([loadChangeRecordsSettings(s.store), loadConfiguration(s.store)]);
+      return changeRecordsSettingsView(settings, config);
+    },
+  }),
+  [KEYS.saveChangeRecordsSettings]: resolver({
+    access: 'administrator',
+    action: 'change where change records live',
+    // The use case checks each value (the JQL with Jira's own parser) and names the one it refuses.
+    payload: z.strictObject({ jql: z.unknown(), serviceLabels: z.unknown(), changeTime: z.unknown() }).partial(),
+    run: async ({ services: s, payload }) => {
+      const [settings, config] = await Promise.all([saveChangeRecordsSettings(s.store, payload), loadConfiguration(s.store)]);
+      return changeRecordsSettingsView(settings, config);
+    },
   }),
 });

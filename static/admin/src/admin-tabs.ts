@@ -5,7 +5,7 @@
  */
 import { SECTION_TITLES, type AdminSection } from './field-paths';
 
-export type AdminTab = AdminSection | 'handovers' | 'on-call' | 'import-export';
+export type AdminTab = AdminSection | 'handovers' | 'change-records' | 'on-call' | 'import-export';
 
 export interface AdminTabDefinition {
   readonly section: AdminTab;
@@ -21,6 +21,7 @@ export const ADMIN_TABS: readonly AdminTabDefinition[] = [
   { section: 'escalation', title: SECTION_TITLES.escalation },
   { section: 'paging', title: SECTION_TITLES.paging },
   { section: 'handovers', title: 'Handovers', savesOnItsOwn: 'Handover limits are saved on their own, with the button below.' },
+  { section: 'change-records', title: 'Change records', savesOnItsOwn: 'Change records settings are saved on their own, with the button below.' },
   { section: 'on-call', title: 'On call', savesOnItsOwn: 'Overrides and shifts taken here apply at once.' },
   { section: 'import-export', title: 'Import and export', savesOnItsOwn: 'An import replaces the whole configuration at once.' },
 ];

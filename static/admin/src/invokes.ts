@@ -2,6 +2,7 @@
 import {
   ADMIN_RESOLVER_KEYS,
   type AddOverridePayload,
+  type ChangeRecordsSettingsView,
   type CockpitSettingsView,
   type ExportConfigurationResult,
   type FieldSyncReport,
@@ -12,6 +13,7 @@ import {
   type ImportConfigurationResult,
   type IntegrationSecretInput,
   type RosterChangeResult,
+  type SaveChangeRecordsSettingsPayload,
   type SaveConfigurationResult,
   type SecretStatus,
 } from '../../../src/contracts/admin-page';
@@ -19,6 +21,7 @@ import type { ConfigurationDocument } from '../../../src/contracts/configuration
 import type { ResolverResult } from '../../../src/contracts/resolver-result';
 import { callResolver } from '../../shared-ui/call-resolver';
 import {
+  changeRecordsSettingsSchema,
   cockpitSettingsSchema,
   exportSchema,
   fieldSyncSchema,
@@ -76,4 +79,12 @@ export function getCockpitSettings(): Promise<ResolverResult<GetCockpitSettingsR
 
 export function saveCockpitSettings(settings: CockpitSettingsView): Promise<ResolverResult<GetCockpitSettingsResult>> {
   return callResolver(ADMIN_RESOLVER_KEYS.saveCockpitSettings, settings, cockpitSettingsSchema);
+}
+
+export function getChangeRecordsSettings(): Promise<ResolverResult<ChangeRecordsSettingsView>> {
+  return callResolver(ADMIN_RESOLVER_KEYS.getChangeRecordsSettings, {}, changeRecordsSettingsSchema);
+}
+
+export function saveChangeRecordsSettings(settings: SaveChangeRecordsSettingsPayload): Promise<ResolverResult<ChangeRecordsSettingsView>> {
+  return callResolver(ADMIN_RESOLVER_KEYS.saveChangeRecordsSettings, settings, changeRecordsSettingsSchema);
 }

@@ -4,6 +4,7 @@
  */
 import * as z from 'zod/mini';
 import type {
+  ChangeRecordsSettingsView,
   CockpitSettingsView,
   ExportConfigurationResult,
   FieldSyncReport,
@@ -150,3 +151,10 @@ const cockpitSettingsView: z.ZodMiniType<CockpitSettingsView> = z.object({
 });
 
 export const cockpitSettingsSchema: z.ZodMiniType<GetCockpitSettingsResult> = z.object({ settings: cockpitSettingsView, defaults: cockpitSettingsView });
+
+export const changeRecordsSettingsSchema: z.ZodMiniType<ChangeRecordsSettingsView> = z.object({
+  jql: z.exactOptional(z.string()),
+  serviceLabels: z.boolean(),
+  changeTime: z.enum(['created', 'resolutiondate']),
+  labels: z.array(z.object({ service: z.string(), label: z.string() })),
+});

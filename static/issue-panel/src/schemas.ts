@@ -138,7 +138,7 @@ export const recentChangesSchema: z.ZodMiniType<GetRecentChangesResult> = z.unio
         by: str,
         at: str,
         url: opt(str),
-        kind: z.enum(['deployment', 'config', 'feature-flag']),
+        kind: z.string(),
         minutesFromImpactStart: z.number(),
       }),
     ),

@@ -1,6 +1,6 @@
 import { RemoteCallError } from '../../errors';
 import { RemoteCallLog } from '../../testing/remote-call-log';
-import { RoomNameTakenError, type ChatMember, type ChatRoom, type ChatRooms, type InviteOutcome, type RecordedChange, type ChangeRecords } from '../ports';
+import { RoomNameTakenError, type ChatMember, type ChatRoom, type ChatRooms, type InviteOutcome, type ChangeIssue, type ChangeRecords } from '../ports';
 
 export interface RoomState {
   readonly room: ChatRoom;
@@ -110,15 +110,20 @@ export class InMemoryChatRooms implements ChatRooms {
   }
 }
 
-/** Change records in memory; `undefined` records stand for a site that keeps none. */
+/** Change issues in memory: every search answers all of them (the use case cuts the window itself) and is recorded. */
 export class InMemoryChangeRecords implements ChangeRecords {
-  records: RecordedChange[] | undefined = [];
+  records: ChangeIssue[] = [];
+  readonly searches: string[] = [];
+  /** A refusal the next search throws, as Jira refuses JQL naming an unknown project. */
+  refusal: Error | undefined;
 
   constructor(readonly log: RemoteCallLog = new RemoteCallLog()) {}
 
-  near(service: string, from: number, to: number): Promise<readonly RecordedChange[] | undefined> {
-    return this.log.record(`changes ${service}`, () =>
-      this.records?.filter((change) => change.service.toLowerCase() === service.toLowerCase() && change.at >= from && change.at <= to),
-    );
+  search(jql: string, limit: number): Promise<readonly ChangeIssue[]> {
+    return this.log.record('search changes', () => {
+      this.searches.push(jql);
+      if (this.refusal !== undefined) throw this.refusal;
+      return this.records.slice(0, limit);
+    });
   }
 }
