@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { readUiManifest } from '../emulator/web/ui-modules';
 import { ensureCustomUiBuilt } from './support/app-ui';
 import { launchBrowser, type Browser } from './support/browser';
-import { fillRequiredFields, requiredCreateFields } from './support/create-screen';
+import { chooseProject, fillRequiredFields, requiredCreateFields } from './support/create-screen';
 import { startLocalSite, type LocalSite } from './support/local-site';
 import { timeToInteractivePanel } from './support/panel-timing';
 import { restAs } from './support/rest';
@@ -61,6 +61,7 @@ describe('an incident on the local site', () => {
     const fields = await requiredCreateFields(local.baseUrl, incidentManager, 'HOT', incidentType.id);
 
     await page.getByTestId('create-button').click();
+    await chooseProject(page, 'HOT');
     await page.locator('#create-field-summary').waitFor();
     await fillRequiredFields(page, fields, 'Bitbucket pushes fail for EU customers');
     await screenshot(page, 'incident-create');

@@ -43,3 +43,12 @@ export async function fillRequiredFields(page: Page, fields: z.infer<typeof crea
     else await input.fill(`${field.name} for ${summary}`);
   }
 }
+
+/** Chooses the project on the create screen by its key, as a person types it into the project picker. */
+export async function chooseProject(page: Page, projectKey: string): Promise<void> {
+  const input = page.locator('#create-project');
+  await input.waitFor();
+  await input.fill(`(${projectKey})`);
+  await page.waitForTimeout(200);
+  await input.press('Enter');
+}
