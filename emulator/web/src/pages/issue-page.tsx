@@ -269,7 +269,9 @@ function Transitions({ issueKey, transitions, onDone }: { issueKey: string; tran
         <Button
           key={transition.id}
           isDisabled={busy !== undefined}
-          onClick={async () => {
+          onClick={() => {
+            // The click handler returns nothing; every failure is caught and shown as a flag inside.
+            void (async () => {
             setBusy(transition.id);
             try {
               await jira.transition(issueKey, transition.id);
@@ -287,6 +289,7 @@ function Transitions({ issueKey, transitions, onDone }: { issueKey: string; tran
             } finally {
               setBusy(undefined);
             }
+            })();
           }}
           testId={`transition-${transition.id}`}
         >

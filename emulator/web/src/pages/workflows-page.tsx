@@ -150,7 +150,9 @@ function TransitionRules({ workflow, transition, modules, onSaved }: TransitionP
                 <Button
                   appearance="primary"
                   isDisabled={saving}
-                  onClick={async () => {
+                  onClick={() => {
+                    // The click handler returns nothing; every failure is caught and shown as a flag inside.
+                    void (async () => {
                     if (configure.current === undefined) {
                       showHostFlag({
                         id: `rule-${Date.now()}`,
@@ -168,6 +170,7 @@ function TransitionRules({ workflow, transition, modules, onSaved }: TransitionP
                     } catch (error) {
                       showHostFlag({ id: `rule-${Date.now()}`, title: 'The view failed to give its configuration', description: describeError(error), appearance: 'error', bold: false, actions: [], autoDismiss: true });
                     }
+                    })();
                   }}
                   testId="post-function-save"
                 >
