@@ -62,8 +62,32 @@ export class RemoteCallError extends AppError {
     super(`${service} ${operation} failed${status === undefined ? '' : ` (${status})`}: ${detail}`, options);
   }
 
-  /** A 429, a 5xx or no answer at all: worth trying again after a pause. */
+  /**
+   * What the failure means, so use cases decide on it without reading HTTP status codes: this getter is
+   * the one place that knows how the remote systems' statuses map onto meanings.
+   */
+  get outcome(): RemoteFailure {
+    const status = this.status;
+    if (status === undefined) return 'unanswered';
+    if (status === 429) return 'throttled';
+    if (status >= 500) return 'unavailable';
+    if (status === 401 || status === 403) return 'forbidden';
+    if (status === 404) return 'not-found';
+    if (status === 409) return 'conflict';
+    if (status >= 400) return 'rejected';
+    return 'unreadable';
+  }
+
+  /** Throttled, unavailable or unanswered: worth trying again after a pause. */
   get retryable(): boolean {
-    return this.status === undefined || this.status === 429 || this.status >= 500;
+    const outcome = this.outcome;
+    return outcome === 'unanswered' || outcome === 'throttled' || outcome === 'unavailable';
   }
 }
+
+/**
+ * The meanings of a failed remote call: no answer at all, slowed down, the system is down, the caller
+ * may not do it, the thing is gone, someone else changed it first, the request was refused as invalid,
+ * or an answer came that the adapter could not read.
+ */
+export type RemoteFailure = 'unanswered' | 'throttled' | 'unavailable' | 'forbidden' | 'not-found' | 'conflict' | 'rejected' | 'unreadable';

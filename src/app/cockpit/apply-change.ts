@@ -62,7 +62,7 @@ export async function applyChange(deps: CockpitDeps, context: IncidentContext, c
  * Runs a Jira write, turning Jira's refusals into what they mean for the person: no permission,
  * or a rule Jira enforces (a field not on the screen, a transition no longer available).
  *
- * @throws ForbiddenError for Jira's 401/403; RuleViolation for its 400/409.
+ * @throws ForbiddenError when Jira says the person may not; RuleViolation when it refuses the change or finds a conflict.
  */
 export async function asIssueChange<T>(action: string, work: () => Promise<T>): Promise<T> {
   try {
@@ -75,8 +75,8 @@ export async function asIssueChange<T>(action: string, work: () => Promise<T>): 
 /** What a failed Jira write means for the person who asked (see asIssueChange); other errors pass unchanged. */
 export function issueChangeError(action: string, error: unknown): unknown {
   if (!(error instanceof RemoteCallError) || error.service !== 'jira') return error;
-  if (error.status === 401 || error.status === 403) return new ForbiddenError(action, { cause: error });
-  if (error.status === 400 || error.status === 409) return new RuleViolation('jira-refused', `Jira refused the change: ${error.detail}`);
+  if (error.outcome === 'forbidden') return new ForbiddenError(action, { cause: error });
+  if (error.outcome === 'rejected' || error.outcome === 'conflict') return new RuleViolation('jira-refused', `Jira refused the change: ${error.detail}`);
   return error;
 }
 

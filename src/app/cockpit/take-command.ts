@@ -121,7 +121,7 @@ function alreadyTaken(accountId: string, status: string, how: string, displayNam
 /** After a refused transition: whether someone else got there first, read from the issue as it now stands. */
 async function whoTookCommand(deps: CockpitDeps, caller: CockpitCaller, config: ReturnType<typeof configurationFrom>, cause: unknown): Promise<TakeCommandResult | undefined> {
   // Only a refused transition can mean someone else moved the issue on; a missing permission cannot.
-  if (!(cause instanceof RemoteCallError) || ![400, 404, 409].includes(cause.status ?? 0)) return undefined;
+  if (!(cause instanceof RemoteCallError) || !['rejected', 'not-found', 'conflict'].includes(cause.outcome)) return undefined;
   const issue = await deps.issues.get(caller.issueKey);
   if (issue === undefined) return undefined;
   const record = readIncidentRecord(issue, config);
