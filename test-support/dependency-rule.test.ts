@@ -10,7 +10,12 @@ let input = '';
 process.stdin.on('data', (c) => (input += c));
 process.stdin.on('end', async () => {
   const { filePath, source } = JSON.parse(input);
-  const [result] = await new ESLint({ cwd: process.cwd() }).lintText(source, { filePath });
+  // The probe files do not exist, so the type-aware rules (which need the file in a TypeScript project) are off.
+  const overrideConfig = {
+    languageOptions: { parserOptions: { projectService: false } },
+    rules: { '@typescript-eslint/no-floating-promises': 'off', '@typescript-eslint/no-misused-promises': 'off' },
+  };
+  const [result] = await new ESLint({ cwd: process.cwd(), overrideConfig }).lintText(source, { filePath });
   const messages = result.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
   process.stdout.write(JSON.stringify(messages));
 });`;
