@@ -24,6 +24,13 @@ describe('FaultInjector', () => {
     expect(faults.decide('jira')).toEqual({ kind: 'none' });
   });
 
+  it('loses every answer at a lost-response rate of 1, and only for that target', () => {
+    const faults = new FaultInjector();
+    faults.configure({ jira: { rateLostResponse: 1 } });
+    expect(faults.decide('jira')).toEqual({ kind: 'lost-response' });
+    expect(faults.decide('egress')).toEqual({ kind: 'none' });
+  });
+
   it('rejects rates outside 0..1 and unknown keys', () => {
     expect(faultConfigSchema.safeParse({ jira: { rate429: 2 } }).success).toBe(false);
     expect(faultConfigSchema.safeParse({ latency: 5 }).success).toBe(false);

@@ -1,6 +1,8 @@
 /**
  * Fault injection for remote calls made by the app: added latency (Jira, KVS, egress, email),
- * 429 answers with Retry-After and 5xx answers (Jira, egress), and duplicate event delivery.
+ * 429 answers with Retry-After and 5xx answers (Jira, egress), lost responses (Jira, egress: the
+ * remote side does the work but its answer never reaches the app, which sees a timed-out fetch) and
+ * duplicate event delivery.
  * A `seed` makes the random choices repeatable.
  */
 import { z } from 'zod';
@@ -8,6 +10,7 @@ import { z } from 'zod';
 const rates = z.strictObject({
   rate429: z.number().min(0).max(1).optional(),
   rate5xx: z.number().min(0).max(1).optional(),
+  rateLostResponse: z.number().min(0).max(1).optional(),
 });
 
 export const faultConfigSchema = z.strictObject({
@@ -21,7 +24,11 @@ export const faultConfigSchema = z.strictObject({
 
 export type FaultConfig = z.infer<typeof faultConfigSchema>;
 export type FaultTarget = 'jira' | 'egress';
-export type FaultDecision = { kind: 'none' } | { kind: 'rate-limited'; retryAfterSeconds: number } | { kind: 'server-error'; status: number };
+export type FaultDecision =
+  | { kind: 'none' }
+  | { kind: 'rate-limited'; retryAfterSeconds: number }
+  | { kind: 'server-error'; status: number }
+  | { kind: 'lost-response' };
 
 export class FaultInjector {
   private config: FaultConfig = {};
@@ -43,17 +50,28 @@ export class FaultInjector {
   }
 
   decide(target: FaultTarget): FaultDecision {
-    const { rate429 = 0, rate5xx = 0 } = this.config[target] ?? {};
-    if (rate429 === 0 && rate5xx === 0) return { kind: 'none' };
+    const { rate429 = 0, rate5xx = 0, rateLostResponse = 0 } = this.config[target] ?? {};
+    if (rate429 === 0 && rate5xx === 0 && rateLostResponse === 0) return { kind: 'none' };
     const roll = this.random();
     if (roll < rate429) return { kind: 'rate-limited', retryAfterSeconds: this.config.retryAfterSeconds ?? 1 };
     if (roll < rate429 + rate5xx) return { kind: 'server-error', status: 503 };
+    if (roll < rate429 + rate5xx + rateLostResponse) return { kind: 'lost-response' };
     return { kind: 'none' };
   }
 
   get duplicateEvents(): boolean {
     return this.config.duplicateEvents ?? false;
   }
+}
+
+/**
+ * What the app's fetch throws when an answer never arrives: undici's network failure shape, a
+ * `TypeError('fetch failed')` whose cause is a timeout, so callers cannot tell whether the remote
+ * side acted.
+ */
+export function lostResponseError(target: FaultTarget, label: string): TypeError {
+  const cause = Object.assign(new Error(`The ${target} answer to ${label} never arrived: the request timed out`), { name: 'TimeoutError', code: 'UND_ERR_HEADERS_TIMEOUT' });
+  return new TypeError('fetch failed', { cause });
 }
 
 /** mulberry32: tiny, fast and good enough to make fault rolls repeatable. */

@@ -64,6 +64,22 @@ describe('KvsService', () => {
     expect(second.cursor).toBeUndefined();
   });
 
+  it('answers a prefix query with exactly the keys that begin with it, including keys next to the range edges', () => {
+    const keys = ['inc', 'inc:', 'inc:a', 'inc:zz', 'inc:Z#9', 'inc.', 'inc;', 'inb:', 'inc9', 'paging:inc:1'];
+    for (const key of keys) kvs.handle('/api/v1/set', { key, value: key });
+    kvs.handle('/api/v1/set', { key: 'inc:gone', value: 1, options: { ttl: { value: 1, unit: 'SECONDS' } } });
+    now += 2000;
+    const answer = kvs.handle('/api/v1/query', { where: [{ property: 'key', condition: 'BEGINS_WITH', values: ['inc:'] }] }).body as { data: { key: string }[] };
+    expect(answer.data.map((item) => item.key)).toEqual(['inc:', 'inc:Z#9', 'inc:a', 'inc:zz']);
+  });
+
+  it('reads a prefix query through the primary key index rather than every stored key', () => {
+    const plan = db
+      .prepare("EXPLAIN QUERY PLAN SELECT * FROM kvs_values WHERE entity_name = ? AND key >= ? AND key > ? AND key < ? ORDER BY key LIMIT ?")
+      .all('', 'inc:', '', 'inc;', 10) as { detail: string }[];
+    expect(plan.map((step) => step.detail).join(' ')).toMatch(/USING (PRIMARY KEY|INDEX sqlite_autoindex_kvs_values_1) \(entity_name=\? AND key>\? AND key<\?\)/);
+  });
+
   it('queries custom entities by partition and range, sorted', () => {
     kvs.handle('/api/v1/entity/set', { entityName: 'incident', key: 'a', value: { status: 'open', severity: 3 } });
     kvs.handle('/api/v1/entity/set', { entityName: 'incident', key: 'b', value: { status: 'open', severity: 1 } });

@@ -80,14 +80,21 @@ export class KvsStore {
     return existed;
   }
 
-  /** Live items of a space in key order, after `afterKey`, whose key starts with `prefix`. */
+  /**
+   * Live items of a space in key order, after `afterKey`, whose key starts with `prefix`. The prefix
+   * becomes a key range on the primary key, so a query reads only the keys it returns.
+   */
   scan(space: KvsSpace, options: { prefix?: string; afterKey?: string; limit?: number } = {}): KvsItem[] {
     const { table, entityName } = tableOf(space);
+    const prefix = options.prefix ?? '';
+    const upper = prefixUpperBound(prefix);
     const rows = this.db
-      .prepare(`SELECT * FROM ${table} WHERE entity_name = ? AND key > ? AND (expire_at IS NULL OR expire_at > ?) ORDER BY key`)
-      .all(entityName, options.afterKey ?? '', this.now()) as Row[];
-    const matching = rows.filter((row) => options.prefix === undefined || row.key.startsWith(options.prefix)).map(toItem);
-    return options.limit === undefined ? matching : matching.slice(0, options.limit);
+      .prepare(
+        `SELECT * FROM ${table} WHERE entity_name = ? AND key >= ? AND key > ? ${upper === undefined ? '' : 'AND key < ?'}
+         AND (expire_at IS NULL OR expire_at > ?) ORDER BY key ${options.limit === undefined ? '' : 'LIMIT ?'}`,
+      )
+      .all(entityName, prefix, options.afterKey ?? '', ...(upper === undefined ? [] : [upper]), this.now(), ...(options.limit === undefined ? [] : [options.limit])) as Row[];
+    return rows.map(toItem);
   }
 
   /** Runs `work` atomically. */
@@ -98,6 +105,22 @@ export class KvsStore {
   private live(row: Row): boolean {
     return row.expire_at === null || row.expire_at > this.now();
   }
+}
+
+/**
+ * The smallest string greater than every string starting with `prefix` (SQLite compares TEXT by its
+ * UTF-8 bytes, which orders like code points): the prefix with its last code point incremented.
+ * Undefined when no such bound exists (empty prefix, or only maximal code points).
+ */
+function prefixUpperBound(prefix: string): string | undefined {
+  const points = Array.from(prefix);
+  while (points.length > 0) {
+    const last = points.pop()?.codePointAt(0) ?? 0x10ffff;
+    let next = last + 1;
+    if (next >= 0xd800 && next <= 0xdfff) next = 0xe000;
+    if (next <= 0x10ffff) return points.join('') + String.fromCodePoint(next);
+  }
+  return undefined;
 }
 
 function toItem(row: Row): KvsItem {

@@ -12,7 +12,7 @@ import { EgressRouter } from '../egress/egress-router';
 import type { Actor, JiraEmulator } from '../jira/index';
 import type { Outbox } from '../outbox';
 import { handleEmail } from './email-seam';
-import type { FaultInjector } from './faults';
+import { lostResponseError, type FaultInjector } from './faults';
 import { bodyText, decodeText, fetchResponse, jsonResponse, proxyErrorResponse } from './fetch-response';
 import type { ForgeRuntime, InvocationScope, InvocationSeams, RemoteCallKind } from './invocation-scope';
 import type { KvsService } from './kvs-service';
@@ -100,6 +100,7 @@ export class PlatformSeams implements InvocationSeams {
         text,
         body: decodeText(request.headers.get('content-type'), text),
       });
+      if (fault.kind === 'lost-response') throw lostResponseError('egress', `${request.method} ${label}`);
       return fetchResponse(answer.status, answer.headers ?? {}, answer.body);
     });
   }
@@ -148,6 +149,7 @@ export class PlatformSeams implements InvocationSeams {
       body: decodeText(headers.get('content-type') ?? 'application/json', text),
       actor,
     });
+    if (fault.kind === 'lost-response') throw lostResponseError('jira', `${method} ${path.split('?')[0] ?? path}`);
     return fetchResponse(response.status, response.headers, response.body);
   }
 

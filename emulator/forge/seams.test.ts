@@ -157,6 +157,45 @@ describe('the Forge runtime seams', () => {
     expect(record?.outcome).toBe('ok');
   });
 
+  it('with lost responses, makes the Jira call happen but fails the app\'s fetch as a timeout', async () => {
+    const user = demoUser(test.site);
+    test.site.faults.configure({ jira: { rateLostResponse: 1 } });
+    try {
+      const attempt = test.site.forge.runInInvocation({ moduleKey: 'probe-panel', accountId: user.accountId }, () =>
+        asApp().requestJira(route`/rest/api/3/issue`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ fields: { project: { key: 'HOT' }, issuetype: { name: 'Task' }, summary: 'Created although its answer was lost' } }),
+        }),
+      );
+      await expect(attempt).rejects.toMatchObject({ name: 'TypeError', message: 'fetch failed', cause: { name: 'TimeoutError' } });
+    } finally {
+      test.site.faults.configure({});
+    }
+    const found = await test.site.forge.runInInvocation({ moduleKey: 'probe-panel' }, async () => {
+      const response = await asApp().requestJira(route`/rest/api/3/search/jql?jql=${'summary ~ "answer was lost"'}&fields=summary`);
+      return ((await response.json()) as { issues: { fields: { summary: string } }[] }).issues.map((issue) => issue.fields.summary);
+    });
+    expect(found).toEqual(['Created although its answer was lost']);
+  });
+
+  it('with lost responses, delivers the egress request but fails the app\'s fetch as a timeout', async () => {
+    test.site.faults.configure({ egress: { rateLostResponse: 1 } });
+    try {
+      const attempt = test.site.forge.runInInvocation({ moduleKey: 'probe-panel' }, () =>
+        forgeFetch('https://events.pagerduty.com/v2/enqueue', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ routing_key: 'lost-answer-key', event_action: 'trigger', payload: { summary: 'Down', severity: 'critical', source: 'test' } }),
+        }),
+      );
+      await expect(attempt).rejects.toMatchObject({ name: 'TypeError', message: 'fetch failed' });
+    } finally {
+      test.site.faults.configure({});
+    }
+    expect(test.site.outbox.list({ to: 'lost-answer-key' })).toHaveLength(1);
+  });
+
   it('is not reachable outside an invocation, like on Forge', async () => {
     await expect(kvs.get('a')).rejects.toThrow(/outside a Forge function invocation/);
   });
