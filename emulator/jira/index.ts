@@ -18,6 +18,7 @@ import { linkOperations } from './operations/links';
 import { myPermissionsOperations } from './operations/my-permissions';
 import { projectOperations } from './operations/projects';
 import { searchOperations } from './operations/search';
+import { screenOperations } from './operations/screens';
 import { siteMetadataOperations } from './operations/site-metadata';
 import { transitionOperations } from './operations/transitions';
 import { userOperations } from './operations/users';
@@ -113,6 +114,7 @@ export class JiraEmulator {
       ...userOperations(kit),
       ...myPermissionsOperations(kit),
       ...siteMetadataOperations(kit),
+      ...screenOperations(kit),
     ];
     this.router = new JiraRouter(OpenApiContract.jira(), operations);
   }

@@ -1,6 +1,6 @@
 /**
  * Jira's permission model, reduced to what the site needs: project permissions granted per project
- * role (Administrators, Members, Viewers), the global *Administer Jira* permission, and the app,
+ * role (Administrators, Members, Viewers) or by the permission scheme to a group or every user, the global *Administer Jira* permission, and the app,
  * which holds every permission.
  */
 import type { RoleName } from './store/model';
@@ -114,6 +114,14 @@ export class Permissions {
     const granted = new Set<ProjectPermission>();
     for (const role of this.rolesOf(accountId, projectId)) {
       for (const permission of grants[role as RoleName] ?? []) granted.add(permission);
+    }
+    // The permission scheme's grants to groups or to every user of the site, as Jira's "Create Issues: Any logged in user".
+    const extra = this.store.screens.grants(projectId);
+    if (extra.length > 0) {
+      const groupIds = new Set(this.store.users.groupsOf(accountId).map((group) => group.groupId));
+      for (const { permission, holder } of extra) {
+        if (holder.type === 'applicationRole' || groupIds.has(holder.id)) granted.add(permission as ProjectPermission);
+      }
     }
     return granted;
   }

@@ -165,6 +165,8 @@ export function seedDemo(store: JiraStore, now: number): void {
     grant(store, demoProjectIds.incidents, 'Administrators', [{ type: 'user', id: admin }]);
     grant(store, demoProjectIds.incidents, 'Members', responderEmails.map((email) => ({ type: 'user', id: accountIdFor(email) })));
     grant(store, demoProjectIds.incidents, 'Viewers', ['vera.viewer@example.com', 'sam.support@example.com'].map((email) => ({ type: 'user', id: accountIdFor(email) })));
+    // The handbook's Raise step is open to whoever notices an incident: every staff member may create incidents.
+    store.screens.addGrant(demoProjectIds.incidents, 'CREATE_ISSUES', { type: 'group', id: groupIds.get('jira-users') ?? '' });
 
     store.projects.insertProject({
       id: demoProjectIds.support,

@@ -88,6 +88,29 @@ export interface FieldCatalog {
   updateOptions(fieldId: string, contextId: string, options: readonly FieldOption[]): Promise<void>;
   addToDefaultScreen(fieldId: string): Promise<void>;
   siteUrl(): Promise<string>;
+  /** The project's id and the id of its issue type with this name. */
+  projectScope(projectKey: string, issueTypeName: string): Promise<{ projectId: string; issueTypeId: string | undefined }>;
+  listContexts(fieldId: string): Promise<{ id: string; isGlobal: boolean }[]>;
+  assignContextToProject(fieldId: string, contextId: string, projectId: string): Promise<void>;
+  /** The create screen of a company-managed project's issue type: its first tab and the fields on it, in order. */
+  createScreen(projectId: string, issueTypeId: string): Promise<ScreenTab>;
+  addScreenField(tab: ScreenTab, fieldId: string): Promise<void>;
+  /** Moves a field to the top of the tab, or right after another field. */
+  moveScreenField(tab: ScreenTab, fieldId: string, after: string | undefined): Promise<void>;
+  /** Makes fields required (or not) and sets their help text in the project's field configuration for the issue type. */
+  configureFields(projectId: string, issueTypeId: string, items: readonly FieldRequirement[]): Promise<void>;
+}
+
+export interface ScreenTab {
+  readonly screenId: string;
+  readonly tabId: string;
+  readonly fieldIds: readonly string[];
+}
+
+export interface FieldRequirement {
+  readonly fieldId: string;
+  readonly required: boolean;
+  readonly description: string;
 }
 
 export interface StoredEntry {

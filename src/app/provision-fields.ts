@@ -1,4 +1,5 @@
 import type { FieldSyncReport } from '../contracts/admin-page';
+import { arrangeIncidentScreen } from './arrange-incident-screen';
 import { severityDefinitions } from '../domain/severity';
 import type { Configuration, FieldIds } from './configuration';
 import { storeConfiguration } from './configuration-store';
@@ -43,11 +44,13 @@ export async function syncFields(deps: ProvisionFieldsDeps, config: Configuratio
   return { config: { ...config, fields: fieldIds, siteUrl: siteUrl.replace(/\/+$/, '') }, report };
 }
 
-/** Provisions the fields and stores the configuration with their ids: what install and upgrade run. */
+/** Provisions the fields, arranges the incident project's create screen and stores the configuration with the field ids: what install and upgrade run. */
 export async function provisionFields(deps: ProvisionFieldsDeps, config: Configuration): Promise<ProvisionFieldsResult> {
   const result = await syncFields(deps, config, config);
+  const fields = result.config.fields;
+  const screenWarnings = fields === undefined ? [] : await arrangeIncidentScreen(deps.catalog, result.config, fields);
   await storeConfiguration(deps.store, result.config);
-  return result;
+  return { ...result, report: { ...result.report, warnings: [...result.report.warnings, ...screenWarnings] } };
 }
 
 function desiredOptions(name: SelectFieldName, config: Configuration): string[] {

@@ -193,8 +193,27 @@ export class FieldCatalog {
   /** Whether a field is part of issues of this project and issue type. */
   appliesTo(field: FieldDef, projectId: string, issueTypeId: string): boolean {
     if (!field.customField) return true;
-    if (field.customField.forge) return true;
     return this.contextFor(field.id, projectId, issueTypeId) !== undefined;
+  }
+
+  /**
+   * The fields on the screen of issues of this project and issue type, in the screen's order: the
+   * screen's own list once an administrator arranged it, the default screen's fields until then.
+   */
+  screenFields(projectId: string, issueTypeId: string): FieldDef[] {
+    const arranged = this.store.screens.screenFields(screenIdOf(projectId, issueTypeId));
+    const fields = this.all();
+    if (arranged === undefined) return fields.filter((field) => field.onScreens);
+    return arranged.flatMap((id) => fields.find((field) => field.id === id) ?? []);
+  }
+
+  isOnScreen(field: FieldDef, projectId: string, issueTypeId: string): boolean {
+    return this.screenFields(projectId, issueTypeId).some((candidate) => candidate.id === field.id);
+  }
+
+  /** The field configuration's entry (required, help text) for issues of this project and issue type. */
+  configurationItem(fieldId: string, projectId: string, issueTypeId: string): { required: boolean; description?: string } | undefined {
+    return this.store.screens.configurationItems(screenIdOf(projectId, issueTypeId)).get(fieldId);
   }
 
   /** The most specific context of a custom field for a project and issue type. */
@@ -287,4 +306,12 @@ export class FieldCatalog {
       ...(spec.kind === 'string' ? { maxLength: 255 } : {}),
     };
   }
+}
+
+/**
+ * The site gives each project and issue type its own screen, screen scheme and field configuration,
+ * all identified by the digits of the project id followed by the issue type id (numeric, as Jira's are).
+ */
+export function screenIdOf(projectId: string, issueTypeId: string): string {
+  return `${projectId}${issueTypeId}`;
 }

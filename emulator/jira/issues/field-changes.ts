@@ -40,7 +40,7 @@ export function planFieldChanges(services: JiraServices, actor: Actor, current: 
   const settable = (id: string): FieldDef | undefined => {
     const field = services.catalog.byId(id);
     if (!field || !screenFields) return undefined;
-    if (field.onScreens && services.catalog.appliesTo(field, scope.projectId, scope.issueTypeId)) return field;
+    if (services.catalog.isOnScreen(field, scope.projectId, scope.issueTypeId) && services.catalog.appliesTo(field, scope.projectId, scope.issueTypeId)) return field;
     if (field.id === 'resolution' && screen === 'transition') return field;
     return undefined;
   };

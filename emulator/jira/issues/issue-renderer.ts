@@ -158,7 +158,8 @@ export class IssueRenderer {
     if (withFields) {
       const fields: Json = {};
       if (transition.screen) {
-        const screenFields = this.applicableFields(issue).filter((field) => field.onScreens || field.id === 'resolution');
+        const onScreen = new Set(this.services.catalog.screenFields(issue.projectId, issueTypeIdOf(issue)).map((field) => field.id));
+        const screenFields = this.applicableFields(issue).filter((field) => onScreen.has(field.id) || field.id === 'resolution');
         for (const field of screenFields) fields[field.id] = this.fieldMetadata(issue.projectId, issueTypeIdOf(issue), field, false);
       }
       json['fields'] = fields;

@@ -40,6 +40,18 @@ export function issueOperations(kit: Toolkit): OperationDefinition[] {
     return match;
   };
 
+  // The field configuration's required fields must carry a value, with Jira's "<name> is required." per field.
+  const requireConfiguredFields = (values: ReadonlyMap<string, unknown>, scope: { projectId: string; issueTypeId: string }): void => {
+    const missing: Record<string, string> = {};
+    for (const field of services.catalog.screenFields(scope.projectId, scope.issueTypeId)) {
+      if (field.id === 'summary' || services.catalog.configurationItem(field.id, scope.projectId, scope.issueTypeId)?.required !== true) continue;
+      if (!services.catalog.appliesTo(field, scope.projectId, scope.issueTypeId)) continue;
+      const value = values.get(field.id);
+      if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) missing[field.id] = `${field.name} is required.`;
+    }
+    if (Object.keys(missing).length > 0) throw fieldErrors(missing);
+  };
+
   const createIssue = (request: OperationRequest) => {
     const body = isRecord(request.body) ? request.body : {};
     const fields = isRecord(body['fields']) ? { ...body['fields'] } : {};
@@ -53,6 +65,7 @@ export function issueOperations(kit: Toolkit): OperationDefinition[] {
     if (fields['summary'] === undefined && !(isRecord(body['update']) && 'summary' in body['update'])) throw fieldErrors({ summary: 'You must specify a summary of the issue.' });
     const scope = { projectId: project.id, issueTypeId };
     const plan = planFieldChanges(services, request.actor, {}, scope, { fields, update: body['update'] }, 'create');
+    requireConfiguredFields(plan.values, scope);
     const workflow = workflowFor(services, project.id, issueTypeId);
     const initial = services.store.projects.status(workflow.initialStatusId);
     const now = services.now();

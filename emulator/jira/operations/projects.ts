@@ -142,10 +142,14 @@ export function projectOperations(kit: Toolkit): OperationDefinition[] {
     if (!store.projects.projectIssueTypes(project.id).some((entry) => entry.issueTypeId === issueTypeId) || !permissions.has(request.actor, project.id, 'CREATE_ISSUES')) {
       throw new JiraHttpError(400, [`Issue type with id '${issueTypeId}' is not valid for project '${project.key}'.`]);
     }
-    const fields = catalog
-      .all()
-      .filter((field) => (field.onScreens || field.id === 'project' || field.id === 'issuetype') && catalog.appliesTo(field, project.id, issueTypeId))
-      .map((field) => ({ ...renderer.fieldMetadata(project.id, issueTypeId, field, ['summary', 'project', 'issuetype', 'reporter'].includes(field.id)), fieldId: field.id }));
+    // Project and issue type first, then the screen's fields in the screen's order, as Jira's create dialog lists them.
+    const fixed = catalog.all().filter((field) => field.id === 'project' || field.id === 'issuetype');
+    const fields = [...fixed, ...catalog.screenFields(project.id, issueTypeId)]
+      .filter((field) => catalog.appliesTo(field, project.id, issueTypeId))
+      .map((field) => {
+        const required = ['summary', 'project', 'issuetype', 'reporter'].includes(field.id) || catalog.configurationItem(field.id, project.id, issueTypeId)?.required === true;
+        return { ...renderer.fieldMetadata(project.id, issueTypeId, field, required), fieldId: field.id };
+      });
     const startAt = queryNumber(request, 'startAt', 0);
     const maxResults = queryNumber(request, 'maxResults', 50);
     const slice = fields.slice(startAt, startAt + maxResults);

@@ -101,6 +101,10 @@ export class FieldsRepo {
     return created;
   }
 
+  updateContextProjects(contextId: string, projectIds: readonly string[]): void {
+    this.db.prepare('UPDATE jira_field_contexts SET project_ids = ? WHERE id = ?').run(JSON.stringify(projectIds), contextId);
+  }
+
   contexts(fieldId: string): FieldContext[] {
     return this.db
       .prepare('SELECT * FROM jira_field_contexts WHERE field_id = ? ORDER BY CAST(id AS INTEGER)')

@@ -5,6 +5,7 @@ import { FieldsRepo } from './fields-repo';
 import { IssuesRepo } from './issues-repo';
 import { LinksRepo } from './links-repo';
 import { ProjectsRepo } from './projects-repo';
+import { ScreensRepo } from './screens-repo';
 import { createJiraSchema } from './schema';
 import { UsersRepo } from './users-repo';
 
@@ -15,6 +16,7 @@ export class JiraStore {
   readonly issues: IssuesRepo;
   readonly comments: CommentsRepo;
   readonly links: LinksRepo;
+  readonly screens: ScreensRepo;
 
   constructor(readonly db: Database) {
     createJiraSchema(db);
@@ -24,6 +26,7 @@ export class JiraStore {
     this.issues = new IssuesRepo(db);
     this.comments = new CommentsRepo(db);
     this.links = new LinksRepo(db);
+    this.screens = new ScreensRepo(db);
   }
 
   /** Runs `work` in one SQLite transaction: all of it is stored, or none. */

@@ -122,6 +122,21 @@ CREATE TABLE IF NOT EXISTS jira_remote_links (
 );
 CREATE TABLE IF NOT EXISTS jira_watchers (issue_id TEXT NOT NULL, account_id TEXT NOT NULL, PRIMARY KEY (issue_id, account_id));
 CREATE TABLE IF NOT EXISTS jira_default_screen_fields (field_id TEXT PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS jira_permission_grants (
+  project_id TEXT NOT NULL,
+  permission TEXT NOT NULL,
+  holder_type TEXT NOT NULL,
+  holder TEXT NOT NULL,
+  PRIMARY KEY (project_id, permission, holder_type, holder)
+);
+CREATE TABLE IF NOT EXISTS jira_screen_fields (screen_id TEXT NOT NULL, field_id TEXT NOT NULL, position INTEGER NOT NULL, PRIMARY KEY (screen_id, field_id));
+CREATE TABLE IF NOT EXISTS jira_field_configuration_items (
+  configuration_id TEXT NOT NULL,
+  field_id TEXT NOT NULL,
+  required INTEGER NOT NULL,
+  description TEXT,
+  PRIMARY KEY (configuration_id, field_id)
+);
 `;
 
 export function createJiraSchema(db: Database): void {

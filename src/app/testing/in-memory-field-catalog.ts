@@ -1,4 +1,4 @@
-import type { FieldCatalog, FieldOption, JiraField, JiraFieldKind } from '../ports';
+import type { FieldCatalog, FieldOption, FieldRequirement, JiraField, JiraFieldKind, ScreenTab } from '../ports';
 import { RemoteCallLog } from './remote-call-log';
 
 const TYPE_PREFIX = 'com.atlassian.jira.plugin.system.customfieldtypes:';
@@ -9,6 +9,12 @@ export class InMemoryFieldCatalog implements FieldCatalog {
   readonly contexts = new Map<string, string[]>();
   readonly options = new Map<string, FieldOption[]>();
   readonly onDefaultScreen = new Set<string>();
+  /** Context ids limited to a project, with the project's id. */
+  readonly contextProjects = new Map<string, string>();
+  /** The incident project's create screen, in order; starts with Jira's default fields. */
+  createScreenFields: string[] = ['summary', 'description', 'assignee'];
+  readonly fieldConfiguration = new Map<string, FieldRequirement>();
+  readonly projectId = '10000';
   private nextId = 10_100;
   screenFailure: Error | undefined;
 
@@ -22,6 +28,7 @@ export class InMemoryFieldCatalog implements FieldCatalog {
     this.nextId += 1;
     const field: JiraField = { id: `customfield_${this.nextId}`, name, custom: true, customType: `ari:cloud:ecosystem::extension/app-id/env-id/static/${moduleKey}` };
     this.fields.push(field);
+    this.contexts.set(field.id, [`${this.nextId}0`]);
     return field;
   }
 
@@ -99,5 +106,43 @@ export class InMemoryFieldCatalog implements FieldCatalog {
 
   siteUrl(): Promise<string> {
     return this.log.record('jira GET /serverInfo', () => this.baseUrl);
+  }
+
+  projectScope(projectKey: string, issueTypeName: string): Promise<{ projectId: string; issueTypeId: string | undefined }> {
+    return this.log.record(`jira GET /project/${projectKey}`, () => ({ projectId: this.projectId, issueTypeId: issueTypeName === 'Incident' ? '10001' : undefined }));
+  }
+
+  listContexts(fieldId: string): Promise<{ id: string; isGlobal: boolean }[]> {
+    return this.log.record(`jira GET /field/${fieldId}/context`, () => (this.contexts.get(fieldId) ?? []).map((id) => ({ id, isGlobal: !this.contextProjects.has(id) })));
+  }
+
+  assignContextToProject(fieldId: string, contextId: string, projectId: string): Promise<void> {
+    return this.log.record(`jira PUT /field/${fieldId}/context/${contextId}/project`, () => {
+      this.contextProjects.set(contextId, projectId);
+    });
+  }
+
+  createScreen(projectId: string, issueTypeId: string): Promise<ScreenTab> {
+    return this.log.record(`jira GET create screen of ${projectId}/${issueTypeId}`, () => ({ screenId: '1', tabId: '1', fieldIds: [...this.createScreenFields] }));
+  }
+
+  addScreenField(_tab: ScreenTab, fieldId: string): Promise<void> {
+    return this.log.record(`jira POST /screens/1/tabs/1/fields`, () => {
+      this.createScreenFields.push(fieldId);
+    });
+  }
+
+  moveScreenField(_tab: ScreenTab, fieldId: string, after: string | undefined): Promise<void> {
+    return this.log.record(`jira POST /screens/1/tabs/1/fields/${fieldId}/move`, () => {
+      const rest = this.createScreenFields.filter((id) => id !== fieldId);
+      const at = after === undefined ? 0 : rest.indexOf(after) + 1;
+      this.createScreenFields = [...rest.slice(0, at), fieldId, ...rest.slice(at)];
+    });
+  }
+
+  configureFields(_projectId: string, _issueTypeId: string, items: readonly FieldRequirement[]): Promise<void> {
+    return this.log.record('jira PUT /fieldconfiguration/fields', () => {
+      for (const item of items) this.fieldConfiguration.set(item.fieldId, item);
+    });
   }
 }

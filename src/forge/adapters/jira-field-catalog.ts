@@ -1,6 +1,7 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
-import type { FieldCatalog, FieldOption, JiraField, JiraFieldKind } from '../../app/ports';
+import type { FieldCatalog, FieldOption, FieldRequirement, JiraField, JiraFieldKind, ScreenTab } from '../../app/ports';
+import { NotConfiguredError } from '../../app/errors';
 import type { JiraClient } from './jira-client';
 import { parse } from './jira-issue-tracker';
 
@@ -90,6 +91,80 @@ export class JiraFieldCatalog implements FieldCatalog {
 
   async addToDefaultScreen(fieldId: string): Promise<void> {
     await this.jira.send('add field to default screen', route`/rest/api/3/screens/addToDefault/${fieldId}`, { method: 'POST' });
+  }
+
+  async projectScope(projectKey: string, issueTypeName: string): Promise<{ projectId: string; issueTypeId: string | undefined }> {
+    const answer = await this.jira.send('read project', route`/rest/api/3/project/${projectKey}`);
+    const project = parse(z.object({ id: z.string(), issueTypes: z.array(z.object({ id: z.string(), name: z.string() }).loose()).default([]) }).loose(), answer.body, 'read project');
+    return { projectId: project.id, issueTypeId: project.issueTypes.find((type) => type.name === issueTypeName)?.id };
+  }
+
+  async listContexts(fieldId: string): Promise<{ id: string; isGlobal: boolean }[]> {
+    const answer = await this.jira.send('list field contexts', route`/rest/api/3/field/${fieldId}/context`);
+    return parse(pageSchema(z.object({ id: z.string(), isGlobalContext: z.boolean().default(false) }).loose()), answer.body, 'list field contexts').values.map((context) => ({
+      id: context.id,
+      isGlobal: context.isGlobalContext,
+    }));
+  }
+
+  async assignContextToProject(fieldId: string, contextId: string, projectId: string): Promise<void> {
+    await this.jira.send('limit field context to project', route`/rest/api/3/field/${fieldId}/context/${contextId}/project`, { method: 'PUT', body: { projectIds: [projectId] } });
+  }
+
+  // Jira's chain from a project to its create screen: issue type screen scheme → its mapping for the
+  // issue type (or the default mapping) → screen scheme → create screen (or the default screen) → first tab.
+  async createScreen(projectId: string, issueTypeId: string): Promise<ScreenTab> {
+    const schemes = await this.jira.send('read issue type screen scheme', route`/rest/api/3/issuetypescreenscheme/project?projectId=${projectId}`);
+    const schemeId = parse(pageSchema(z.object({ issueTypeScreenScheme: z.object({ id: z.string() }).loose() }).loose()), schemes.body, 'read issue type screen scheme').values[0]?.issueTypeScreenScheme.id;
+    if (schemeId === undefined) throw new NotConfiguredError(`project ${projectId} has no issue type screen scheme (a team-managed project?)`);
+    const mappings = await this.jira.send('read screen scheme mapping', route`/rest/api/3/issuetypescreenscheme/mapping?issueTypeScreenSchemeId=${schemeId}`);
+    const items = parse(pageSchema(z.object({ issueTypeId: z.string(), screenSchemeId: z.string() }).loose()), mappings.body, 'read screen scheme mapping').values;
+    const screenSchemeId = (items.find((item) => item.issueTypeId === issueTypeId) ?? items.find((item) => item.issueTypeId === 'default'))?.screenSchemeId;
+    if (screenSchemeId === undefined) throw new NotConfiguredError(`no screen scheme for issue type ${issueTypeId}`);
+    const screenSchemes = await this.jira.send('read screen scheme', route`/rest/api/3/screenscheme?id=${screenSchemeId}`);
+    const screens = parse(pageSchema(z.object({ screens: z.object({ default: z.number(), create: z.number().optional() }).loose() }).loose()), screenSchemes.body, 'read screen scheme').values[0]?.screens;
+    if (screens === undefined) throw new NotConfiguredError(`screen scheme ${screenSchemeId} not found`);
+    const screenId = String(screens.create ?? screens.default);
+    const tabs = parse(z.array(z.object({ id: z.number() }).loose()), (await this.jira.send('read screen tabs', route`/rest/api/3/screens/${screenId}/tabs`)).body, 'read screen tabs');
+    const tabId = tabs[0] === undefined ? undefined : String(tabs[0].id);
+    if (tabId === undefined) throw new NotConfiguredError(`screen ${screenId} has no tab`);
+    const fields = parse(z.array(z.object({ id: z.string() }).loose()), (await this.jira.send('read screen fields', route`/rest/api/3/screens/${screenId}/tabs/${tabId}/fields`)).body, 'read screen fields');
+    return { screenId, tabId, fieldIds: fields.map((field) => field.id) };
+  }
+
+  async addScreenField(tab: ScreenTab, fieldId: string): Promise<void> {
+    await this.jira.send('add field to screen', route`/rest/api/3/screens/${tab.screenId}/tabs/${tab.tabId}/fields`, { method: 'POST', body: { fieldId } });
+  }
+
+  async moveScreenField(tab: ScreenTab, fieldId: string, after: string | undefined): Promise<void> {
+    const baseUrl = await this.siteUrl();
+    const body = after === undefined ? { position: 'First' } : { after: `${baseUrl.replace(/\/+$/, '')}/rest/api/3/screens/${tab.screenId}/tabs/${tab.tabId}/fields/${after}` };
+    await this.jira.send('move field on screen', route`/rest/api/3/screens/${tab.screenId}/tabs/${tab.tabId}/fields/${fieldId}/move`, { method: 'POST', body });
+  }
+
+  async configureFields(projectId: string, issueTypeId: string, items: readonly FieldRequirement[]): Promise<void> {
+    const configurationId = await this.fieldConfigurationId(projectId, issueTypeId);
+    await this.jira.send('update field configuration', route`/rest/api/3/fieldconfiguration/${configurationId}/fields`, {
+      method: 'PUT',
+      body: { fieldConfigurationItems: items.map((item) => ({ id: item.fieldId, isRequired: item.required, description: item.description })) },
+    });
+  }
+
+  // A project without a field configuration scheme of its own uses Jira's default field configuration.
+  private async fieldConfigurationId(projectId: string, issueTypeId: string): Promise<string> {
+    const schemes = await this.jira.send('read field configuration scheme', route`/rest/api/3/fieldconfigurationscheme/project?projectId=${projectId}`);
+    const schemeId = parse(pageSchema(z.object({ fieldConfigurationScheme: z.object({ id: z.string() }).loose().optional() }).loose()), schemes.body, 'read field configuration scheme').values[0]
+      ?.fieldConfigurationScheme?.id;
+    if (schemeId !== undefined) {
+      const mappings = await this.jira.send('read field configuration mapping', route`/rest/api/3/fieldconfigurationscheme/mapping?fieldConfigurationSchemeId=${schemeId}`);
+      const items = parse(pageSchema(z.object({ issueTypeId: z.string(), fieldConfigurationId: z.string() }).loose()), mappings.body, 'read field configuration mapping').values;
+      const id = (items.find((item) => item.issueTypeId === issueTypeId) ?? items.find((item) => item.issueTypeId === 'default'))?.fieldConfigurationId;
+      if (id !== undefined) return id;
+    }
+    const defaults = await this.jira.send('read default field configuration', route`/rest/api/3/fieldconfiguration?isDefault=true`);
+    const id = parse(pageSchema(z.object({ id: z.union([z.string(), z.number()]) }).loose()), defaults.body, 'read default field configuration').values[0]?.id;
+    if (id === undefined) throw new NotConfiguredError('Jira has no default field configuration');
+    return String(id);
   }
 
   async siteUrl(): Promise<string> {
