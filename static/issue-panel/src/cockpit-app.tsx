@@ -107,7 +107,9 @@ function Header({ view }: { view: CockpitView }) {
       </Heading>
       <Inline space="space.100" alignBlock="center" shouldWrap>
         {issue.severity === undefined ? <Pill tone="warning">no severity</Pill> : <Pill tone={issue.severity.level === 3 ? 'default' : 'removed'}>{issue.severity.label}</Pill>}
-        <Pill tone={issue.status === 'new' ? 'pending' : issue.status === 'fixing' ? 'moved' : 'done'}>{issue.statusName}</Pill>
+        <Pill tone={issue.status === 'new' ? 'pending' : issue.status === 'fixing' ? 'moved' : 'done'} testId="incident-status">
+          {issue.statusName}
+        </Pill>
         {issue.faultyService === undefined ? null : <span className="ir-muted">{issue.faultyService}</span>}
         <span data-testid="incident-manager">
           IM: <strong>{command.incidentManager?.displayName ?? 'nobody yet'}</strong>
@@ -188,7 +190,15 @@ function TakeCommand({ view, cockpit, onTaken }: { view: CockpitView; cockpit: C
 
 function NextStep({ view, onGo }: { view: CockpitView; onGo: (tab: TabId) => void }) {
   const next = view.nextStep;
-  if (next === undefined) return <Message tone="success">Every step is done or does not apply.</Message>;
+  // After the response the handbook moves on to cleanup and the postmortem; a closed incident asks nothing more.
+  if (next === undefined && view.issue.status === 'resolved') {
+    return (
+      <Message tone="info" title="Next: cleanup and postmortem" testId="next-step">
+        The incident is resolved. Raise cleanup issues for the work left over and hold the postmortem while memories are fresh.
+      </Message>
+    );
+  }
+  if (next === undefined) return view.issue.status === 'closed' || view.issue.status === 'cancelled' ? null : <Message tone="success">Every step is done or does not apply.</Message>;
   const tab = TAB_OF_STEP[next.step];
   return (
     <Message tone="info" title={`Next: ${next.name}`} testId="next-step">

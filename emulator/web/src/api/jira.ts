@@ -125,6 +125,9 @@ export const jira = {
   myself: () => requestJson('/rest/api/3/myself', user),
   fields: () => requestJson('/rest/api/3/field', z.array(field)),
   projects: () => requestJson('/rest/api/3/project', z.array(projectRef)),
+  /** Only the issue's last-updated time: what the issue view polls to notice changes made elsewhere. */
+  issueUpdated: (key: string) =>
+    requestJson(`/rest/api/3/issue/${enc(key)}?fields=updated`, z.looseObject({ fields: z.looseObject({ updated: z.optional(z.string()) }) })).then((answer) => answer.fields.updated),
   issue: (key: string) => requestJson(`/rest/api/3/issue/${enc(key)}?expand=names,changelog`, issue),
   transitions: (key: string) => requestJson(`/rest/api/3/issue/${enc(key)}/transitions`, z.looseObject({ transitions: z.array(transition) })).then((page) => page.transitions),
   transition: (key: string, transitionId: string) =>
