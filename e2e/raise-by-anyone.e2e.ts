@@ -98,6 +98,11 @@ describe('anyone who notices an incident can raise it', () => {
     const issue = await restAs(local.baseUrl, supportAgent, `/rest/api/3/issue/${key}`, createdIssue.extend({ fields: z.record(z.string(), z.unknown()) }));
     assert.equal(option.parse(issue.fields[severity]).value, 'Sev 3');
     assert.equal(option.parse(issue.fields[service]).value, 'Bitbucket');
+
+    // Nobody gave a detection time on Jira's screen: the incident was detected when it was raised.
+    await local.site.settle();
+    const after = await restAs(local.baseUrl, supportAgent, `/rest/api/3/issue/${key}`, z.object({ fields: z.record(z.string(), z.unknown()) }));
+    assert.equal(Date.parse(z.string().parse(after.fields[idOf('Detected')])), Date.parse(z.string().parse(after.fields['created'])));
   });
 
   it('keeps the incident fields off the support project’s create screen', async () => {

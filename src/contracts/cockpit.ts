@@ -240,8 +240,6 @@ export type GetCockpitResult = CockpitView;
 export interface TakeCommandPayload {
   /** The transition to Fixing the panel was offered (`command.takeCommandTransitionId`). */
   readonly transitionId: string;
-  /** The panel saw no detection time; taking command records it. */
-  readonly recordDetected: boolean;
 }
 
 export type TakeCommandResult =

@@ -6,7 +6,7 @@ import { cockpitWorld, FIELDS, MINUTE, PEOPLE, T0, type CockpitWorld } from './t
 
 async function commanded(): Promise<CockpitWorld> {
   const world = cockpitWorld();
-  await takeCommand(world.deps(PEOPLE.alice.accountId), world.caller(PEOPLE.alice.accountId), { transitionId: '11', recordDetected: true });
+  await takeCommand(world.deps(PEOPLE.alice.accountId), world.caller(PEOPLE.alice.accountId), { transitionId: '11' });
   world.clock.advance(5 * MINUTE);
   return world;
 }

@@ -163,7 +163,7 @@ function TakeCommand({ view, cockpit, onTaken }: { view: CockpitView; cockpit: C
   if (!command.canTakeCommand || command.takeCommandTransitionId === undefined) return null;
   const transitionId = command.takeCommandTransitionId;
   const take = async () => {
-    const result = await cockpit.run('take-command', () => takeCommand({ transitionId, recordDetected: command.detectedMissing }));
+    const result = await cockpit.run('take-command', () => takeCommand({ transitionId }));
     if (result?.outcome === 'already-taken') onTaken(result.message);
     if (result !== undefined) {
       await cockpit.refresh();
@@ -176,7 +176,7 @@ function TakeCommand({ view, cockpit, onTaken }: { view: CockpitView; cockpit: C
       <Stack space="space.100">
         <span>
           {other === undefined ? 'Nobody is in command yet.' : `${other.displayName} is assigned but the incident is still New.`} Taking command assigns the incident to you, moves it to
-          Fixing{command.detectedMissing ? ', records when it was detected' : ''} and acknowledges the page.
+          Fixing and acknowledges the page.
         </span>
         <Inline>
           <Button appearance="primary" onClick={() => void take()} busy={cockpit.busy === 'take-command'} testId="take-command">
