@@ -17,7 +17,7 @@ import {
 import { withRetry } from '../retry';
 import { issueChangeError } from './apply-change';
 import { applyWrites, cockpitPrefix, commandClaimSchema, encode, stateFrom, stateKeys, type StateWrite } from './cockpit-state';
-import { jiraDateTime, readIncidentRecord } from './incident-record';
+import { readIncidentRecord } from './incident-record';
 import type { CockpitCaller, CockpitDeps } from './ports';
 import { timelineComment } from './timeline-comment';
 
