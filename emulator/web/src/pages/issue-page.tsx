@@ -298,6 +298,20 @@ function Transitions({ issueKey, transitions, onDone }: { issueKey: string; tran
   );
 }
 
+/** Below this width the details move under the issue, as Jira's issue view does on narrow windows. */
+const NARROW_LAYOUT = '(max-width: 1100px)';
+
+function useNarrowLayout(): boolean {
+  const [narrow, setNarrow] = useState(() => window.matchMedia(NARROW_LAYOUT).matches);
+  useEffect(() => {
+    const query = window.matchMedia(NARROW_LAYOUT);
+    const onChange = () => setNarrow(query.matches);
+    query.addEventListener('change', onChange);
+    return () => query.removeEventListener('change', onChange);
+  }, []);
+  return narrow;
+}
+
 /** How often the issue view asks whether the issue changed elsewhere (Jira Cloud pushes this; the site polls one field). */
 const CHANGE_POLL_MS = 1000;
 
@@ -342,6 +356,7 @@ export function IssuePage({ issueKey, info }: { issueKey: string; info: SiteInfo
   const [state, reload] = useAsync(() => loadIssue(issueKey), [issueKey]);
   const refresh = useCallback(() => reload(), [reload]);
   useIssueChangedEvents(state.status === 'loaded' ? state.value.issue : undefined, issueKey, reload);
+  const narrow = useNarrowLayout();
   if (state.status === 'loading') return <Loading label={`Loading ${issueKey}`} />;
   if (state.status === 'failed') {
     if (state.error instanceof HttpError && state.error.status === 404) {
@@ -371,7 +386,7 @@ export function IssuePage({ issueKey, info }: { issueKey: string; info: SiteInfo
             {issue.key}
           </Text>
         </Inline>
-        <Grid templateColumns="minmax(0, 1fr) 360px" gap="space.400" alignItems="start">
+        <Grid templateColumns={narrow ? 'minmax(0, 1fr)' : 'minmax(0, 1fr) 360px'} gap="space.400" alignItems="start">
           <Stack space="space.300">
             <Heading size="large" as="h1" testId="issue-summary">
               {fieldText(issue.fields['summary'])}
