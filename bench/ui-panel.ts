@@ -18,7 +18,7 @@ import { launchBrowser } from '../e2e/support/browser';
 import { startLocalSite } from '../e2e/support/local-site';
 import { timeToInteractivePanel } from '../e2e/support/panel-timing';
 import { buildProbeApp } from '../e2e/support/probe-app';
-import { createIssueAs } from '../e2e/support/rest';
+import { createIssueAs, incidentFieldValues } from '../e2e/support/rest';
 
 const root = resolve(__dirname, '..');
 const panelTargetMs = 1500;
@@ -59,7 +59,11 @@ async function timePanel(options: { manifestPath?: string; srcDir?: string; modu
   });
   const browser = await launchBrowser();
   try {
-    const key = await createIssueAs(local.baseUrl, 'imogen.imoc@example.com', { project: { key: 'HOT' }, summary: 'Benchmark incident: checkout latency' });
+    const key = await createIssueAs(local.baseUrl, 'imogen.imoc@example.com', {
+      project: { key: 'HOT' },
+      summary: 'Benchmark incident: checkout latency',
+      ...(options.manifestPath === undefined ? await incidentFieldValues(local.baseUrl, 'imogen.imoc@example.com', 'Sev 3') : {}),
+    });
     // Sign in first, so every timed load is one navigation to the issue.
     await browser.page.goto(`${local.baseUrl}/jira/dashboards?as=imogen.imoc@example.com`);
     const url = `${local.baseUrl}/browse/${key}`;

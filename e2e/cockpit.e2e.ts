@@ -145,7 +145,7 @@ describe('the incident cockpit on the local site', () => {
     await local.site.settle();
     const reopened = await openCockpit(imBrowser.page);
     const paging = reopened.getByTestId('paging');
-    await paging.getByText(/Acknowledged by Bea Bitbucket at \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/).waitFor({ timeout: 20_000 });
+    await paging.getByText(/Acknowledged by Bea Bitbucket at [A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2} [AP]M/).waitFor({ timeout: 20_000 });
     assert.doesNotMatch(await paging.innerText(), new RegExp(accountId(IM)));
   });
 
@@ -176,7 +176,7 @@ describe('the incident cockpit on the local site', () => {
       ['customers-affected', async () => frame.locator('#q-customers-affected-reach').selectOption('all')],
       ['impact-started', async () => frame.locator('#q-impact-started').fill(await localInput(imBrowser.page, local.site.clock.now() - 20 * 60_000))],
       ['support-cases', async () => frame.locator('#q-support-cases').fill('4')],
-      ['other-factors', async () => frame.getByText('Social media').click()],
+      ['other-factors', async () => frame.getByText('Twitter', { exact: true }).click()],
     ] as const) {
       await frame.getByTestId(`answer-${question}`).click();
       await fill();

@@ -43,14 +43,14 @@ describe('the incident cockpit on the local site', () => {
     await local.stop();
   });
 
-  it('takes command in exactly one Jira request: assigned, Fixing, detection recorded, page acknowledged', async () => {
+  it('takes command in exactly one Jira request: assigned, Fixing, page acknowledged, detected when it was raised', async () => {
     const issue = await declare(local);
     const cockpit = panel(local, issue);
     const before = await cockpit.call<CockpitView>(IM, 'getCockpit');
     expect(before.command).toMatchObject({ canTakeCommand: true, detectedMissing: expect.any(Boolean) });
     const since = local.site.forge.invocations.list().at(-1)?.seq ?? 0;
 
-    const result = await cockpit.call<TakeCommandResult>(IM, 'takeCommand', { transitionId: before.command.takeCommandTransitionId, recordDetected: before.command.detectedMissing });
+    const result = await cockpit.call<TakeCommandResult>(IM, 'takeCommand', { transitionId: before.command.takeCommandTransitionId });
 
     expect(result.outcome).toBe('in-command');
     const invocation = local.site.forge.invocations.list(since).find((record) => record.functionKey === 'takeCommand');
@@ -70,7 +70,7 @@ describe('the incident cockpit on the local site', () => {
     const issue = await declare(local);
     const cockpit = panel(local, issue);
     const offered = await cockpit.call<CockpitView>(IM, 'getCockpit');
-    const take = { transitionId: offered.command.takeCommandTransitionId, recordDetected: offered.command.detectedMissing };
+    const take = { transitionId: offered.command.takeCommandTransitionId };
     await cockpit.call(IM, 'takeCommand', take);
 
     const late = await cockpit.call<TakeCommandResult>('imogen.imoc@example.com', 'takeCommand', take);
@@ -84,7 +84,7 @@ describe('the incident cockpit on the local site', () => {
     const issue = await declare(local);
     const cockpit = panel(local, issue);
     const offered = await cockpit.call<CockpitView>(IM, 'getCockpit');
-    await cockpit.call(IM, 'takeCommand', { transitionId: offered.command.takeCommandTransitionId, recordDetected: offered.command.detectedMissing });
+    await cockpit.call(IM, 'takeCommand', { transitionId: offered.command.takeCommandTransitionId });
     await cockpit.call(IM, 'delegateRole', { role: 'tech-lead', accountId: personId(local.site, 'tara.techlead@example.com') });
 
     const update = await cockpit.call<CockpitUpdate>(IM, 'openComms');
@@ -104,7 +104,7 @@ describe('the incident cockpit on the local site', () => {
     const issue = await declare(local);
     const cockpit = panel(local, issue);
     const offered = await cockpit.call<CockpitView>(IM, 'getCockpit');
-    const take = { transitionId: offered.command.takeCommandTransitionId, recordDetected: offered.command.detectedMissing };
+    const take = { transitionId: offered.command.takeCommandTransitionId };
     const viewer = 'vera.viewer@example.com';
 
     const seen = await cockpit.call<CockpitView>(viewer, 'getCockpit');
@@ -134,7 +134,7 @@ describe('the incident cockpit on the local site', () => {
     const cockpit = panel(local, issue);
     const id = (email: string) => personId(local.site, email);
     const offered = await cockpit.call<CockpitView>(IM, 'getCockpit');
-    await cockpit.call(IM, 'takeCommand', { transitionId: offered.command.takeCommandTransitionId, recordDetected: offered.command.detectedMissing });
+    await cockpit.call(IM, 'takeCommand', { transitionId: offered.command.takeCommandTransitionId });
     await cockpit.call(IM, 'openComms');
     await cockpit.call(IM, 'setChannelLinks', { videoCall: 'https://meet.example.com/hot', stateDocument: 'https://wiki.example.com/hot-state' });
     for (const answer of [
@@ -187,7 +187,7 @@ describe('the incident cockpit on the local site', () => {
     const issue = await declare(local);
     const cockpit = panel(local, issue);
     const offered = await cockpit.call<CockpitView>(IM, 'getCockpit');
-    await cockpit.call(IM, 'takeCommand', { transitionId: offered.command.takeCommandTransitionId, recordDetected: offered.command.detectedMissing });
+    await cockpit.call(IM, 'takeCommand', { transitionId: offered.command.takeCommandTransitionId });
 
     await local.site.advanceClock(61 * 60_000);
     const view = await cockpit.call<CockpitView>(IM, 'getCockpit');
@@ -200,7 +200,7 @@ describe('the incident cockpit on the local site', () => {
     const issue = await declare(local);
     const cockpit = panel(local, issue);
     const offered = await cockpit.call<CockpitView>(IM, 'getCockpit');
-    await cockpit.call(IM, 'takeCommand', { transitionId: offered.command.takeCommandTransitionId, recordDetected: offered.command.detectedMissing });
+    await cockpit.call(IM, 'takeCommand', { transitionId: offered.command.takeCommandTransitionId });
     await cockpit.call(IM, 'delegateRole', { role: 'tech-lead', accountId: personId(local.site, 'tara.techlead@example.com') });
     expect((await cockpit.call<CockpitView>(IM, 'getCockpit')).roles.current.length).toBeGreaterThanOrEqual(2);
 

@@ -34,3 +34,10 @@ export async function createIssueAs(baseUrl: string, email: string, fields: { pr
 export async function userNamed(baseUrl: string, email: string): Promise<{ accountId: string; displayName: string }> {
   return restAs(baseUrl, email, '/rest/api/3/myself', z.object({ accountId: z.string(), displayName: z.string() }));
 }
+
+/** The Severity and Faulty service values an incident needs (both required on the incident create screen), by field name. */
+export async function incidentFieldValues(baseUrl: string, email: string, severity = 'Sev 2', service = 'Bitbucket'): Promise<Record<string, unknown>> {
+  const fields = await restAs(baseUrl, email, '/rest/api/3/field', z.array(z.object({ id: z.string(), name: z.string() })));
+  const idOf = (name: string) => fields.find((field) => field.name === name)?.id ?? '';
+  return { [idOf('Severity')]: { value: severity }, [idOf('Faulty service')]: { value: service } };
+}

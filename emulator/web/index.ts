@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { screenIdOf } from '../jira/fields/field-catalog';
 import type { Site } from '../site';
 import { contentPermissions } from './custom-ui-resources';
 import { DashboardStore } from './dashboard-store';
@@ -91,6 +92,14 @@ export function mountWebUi(site: Site, options: WebUiOptions = {}): MountedWebUi
       const response = await site.jira.handle({ method: 'GET', path: '/rest/api/3/mypermissions?permissions=ADMINISTER', headers: {}, actor: { kind: 'user', accountId } });
       const answer = z.object({ permissions: z.record(z.string(), z.object({ havePermission: z.boolean() })) }).safeParse(response.body);
       return answer.success && answer.data.permissions['ADMINISTER']?.havePermission === true;
+    },
+    fieldHelp: async (projectKey, issueTypeId) => {
+      const asApp = { headers: {}, actor: { kind: 'app' as const } };
+      const project = z.object({ id: z.string() }).safeParse((await site.jira.handle({ ...asApp, method: 'GET', path: `/rest/api/3/project/${encodeURIComponent(projectKey)}` })).body);
+      if (!project.success) return {};
+      const path = `/rest/api/3/fieldconfiguration/${screenIdOf(project.data.id, issueTypeId)}/fields?maxResults=1000`;
+      const items = z.object({ values: z.array(z.object({ id: z.string(), description: z.string().optional() })) }).safeParse((await site.jira.handle({ ...asApp, method: 'GET', path })).body);
+      return items.success ? Object.fromEntries(items.data.values.flatMap((item) => (item.description === undefined ? [] : [[item.id, item.description]]))) : {};
     },
     log,
   };

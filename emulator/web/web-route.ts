@@ -37,6 +37,8 @@ export interface WebBackend {
   workflows: WorkflowRules;
   /** Holds Jira's global Administer permission (workflow settings need it). */
   isAdmin(accountId: string): Promise<boolean>;
+  /** The help text the field configuration gives each field of a project's issue type (Jira's create dialog shows it under the field). */
+  fieldHelp(projectKey: string, issueTypeId: string): Promise<Record<string, string>>;
   log(line: string): void;
 }
 
@@ -194,6 +196,9 @@ export function createWebRoute(backend: WebBackend, assets: Promise<WebAssets>, 
       const all = backend.outbox(Number.isFinite(since) ? since : 0);
       const entries = url.searchParams.get('scope') === 'all' ? all : all.filter((entry) => isAddressedTo(entry, user));
       return sendJson(res, 200, { entries });
+    }
+    if (path === '/__web/field-help' && method === 'GET') {
+      return sendJson(res, 200, { help: await backend.fieldHelp(url.searchParams.get('projectKey') ?? '', url.searchParams.get('issueTypeId') ?? '') });
     }
     if (path === '/__web/dashboards' && method === 'GET') return sendJson(res, 200, { dashboards: backend.dashboards.dashboards(), defaultDashboardId });
     const dashboardMatch = dashboardPath.exec(path);

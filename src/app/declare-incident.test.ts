@@ -1,6 +1,6 @@
 import { parseConfiguration } from './configuration';
 import { storeConfiguration } from './configuration-store';
-import { declareForm, declareIncident } from './declare-incident';
+import { declareForm, declareFormFor, declareIncident } from './declare-incident';
 import { NotConfiguredError } from './errors';
 import { configurationDocument, provisionedWorld } from './testing/fixtures';
 
@@ -96,6 +96,22 @@ describe('declaring an incident', () => {
     const { fields: _fields, ...unprovisioned } = world.config;
     await storeConfiguration(world.store, unprovisioned);
     await expect(declareIncident({ store: world.store, userTracker: world.tracker, clock: world.clock }, valid)).rejects.toBeInstanceOf(NotConfiguredError);
+  });
+
+  it('tells a person who may not create incidents, before they type, who can grant the permission', async () => {
+    const world = await provisionedWorld();
+    world.tracker.mayCreate = false;
+    const form = await declareFormFor(world.config, world.tracker);
+    expect(form.canDeclare).toBe(false);
+    expect(form.askToGrant).toContain('Create Issues permission in Incidents (HOT)');
+    expect(form.askToGrant).toContain('Imogen Imoc (the project\'s lead) or a Jira administrator');
+  });
+
+  it('lets a person who may create incidents declare one', async () => {
+    const world = await provisionedWorld();
+    const form = await declareFormFor(world.config, world.tracker);
+    expect(form.canDeclare).toBe(true);
+    expect(form.askToGrant).toBeUndefined();
   });
 
   it('offers the scale, services, products and the handbook’s help texts to the form', () => {

@@ -13,8 +13,20 @@ import { issueUrl } from './incident-fields';
 import type { AdfDocument, AppStore, Clock, IssueTracker } from './ports';
 
 /** What the Declare incident form offers: the scale, services and products, and the handbook's help texts. */
+/** The form, with whether the person may create incidents (Jira's permission, as that person) and who could grant it. */
+export async function declareFormFor(config: Configuration, userTracker: IssueTracker): Promise<GetDeclareFormResult> {
+  const { projectKey } = config.incidentProject;
+  const permission = await userTracker.createPermission(projectKey);
+  const form = declareForm(config);
+  if (permission.allowed) return form;
+  const project = permission.projectName === undefined ? projectKey : `${permission.projectName} (${projectKey})`;
+  const who = permission.leadName === undefined ? 'a Jira administrator' : `${permission.leadName} (the project's lead) or a Jira administrator`;
+  return { ...form, canDeclare: false, askToGrant: `You need the Create Issues permission in ${project} to declare incidents. Ask ${who} to grant it; until then, tell your incident manager on call.` };
+}
+
 export function declareForm(config: Configuration): GetDeclareFormResult {
   return {
+    canDeclare: true,
     projectKey: config.incidentProject.projectKey,
     severities: severityDefinitions(config.severityScale).map((definition) => ({
       level: definition.level,

@@ -56,6 +56,8 @@ export interface IssueTracker {
   setAppFieldValue(fieldId: string, issueIds: readonly string[], value: unknown): Promise<void>;
   /** Whether the caller has Jira's global ADMINISTER permission. */
   canAdminister(): Promise<boolean>;
+  /** Whether the caller may create issues in the project, and who could grant it (the project's lead). */
+  createPermission(projectKey: string): Promise<CreatePermission>;
   /** Display names of the given accounts, in one request; accounts Jira does not show the caller are left out. */
   displayNames(accountIds: readonly string[]): Promise<ReadonlyMap<string, string>>;
 }
@@ -99,6 +101,12 @@ export interface FieldCatalog {
   moveScreenField(tab: ScreenTab, fieldId: string, after: string | undefined): Promise<void>;
   /** Makes fields required (or not) and sets their help text in the project's field configuration for the issue type. */
   configureFields(projectId: string, issueTypeId: string, items: readonly FieldRequirement[]): Promise<void>;
+}
+
+export interface CreatePermission {
+  readonly allowed: boolean;
+  readonly projectName?: string;
+  readonly leadName?: string;
 }
 
 export interface ScreenTab {

@@ -11,6 +11,28 @@ describe('reacting to a created issue', () => {
     expect(world.pager.recipients()).toEqual([PEOPLE.bitbucketIm]);
   });
 
+  it('records an incident raised without a detection time as detected when it was raised', async () => {
+    const world = await provisionedWorld();
+    const incident = world.incident({ severity: 3, service: 'Bitbucket', created: '2026-05-01T10:00:00.000+0000' });
+    const result = await reactToIssueCreated(world.paging, world.event(incident));
+    expect(result.detectedRecorded).toBe(true);
+    expect(incident.fields[world.config.fields?.detected ?? '']).toBe('2026-05-01T10:00:00.000Z');
+  });
+
+  it('keeps the detection time the person who raised the incident gave', async () => {
+    const world = await provisionedWorld();
+    const incident = world.incident({ severity: 3, service: 'Bitbucket', created: '2026-05-01T10:00:00.000+0000', detected: '2026-05-01T09:40:00.000+0000' });
+    const result = await reactToIssueCreated(world.paging, world.event(incident));
+    expect(result.detectedRecorded).toBe(false);
+    expect(incident.fields[world.config.fields?.detected ?? '']).toBe('2026-05-01T09:40:00.000+0000');
+  });
+
+  it('leaves issues that are not incidents alone', async () => {
+    const world = await provisionedWorld();
+    const supportCase = world.incident({ project: 'SUP', issueType: 'Support request', created: '2026-05-01T10:00:00.000+0000' });
+    expect((await reactToIssueCreated(world.paging, world.event(supportCase))).detectedRecorded).toBe(false);
+  });
+
   it('counts a new support case labelled with an incident key towards that incident', async () => {
     const world = await provisionedWorld();
     const incident = world.incident({ severity: 1, service: 'Bitbucket' });

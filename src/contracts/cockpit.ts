@@ -226,6 +226,8 @@ export interface CockpitView {
   readonly review: ReviewView;
   /** Things the viewer should know about the incident's data (e.g. severity not set). */
   readonly warnings: readonly string[];
+  /** The next stakeholder update owed while the incident runs; absent before the first and after the final one. */
+  readonly nextUpdate?: { readonly kind: 'internal' | 'external'; readonly at: string; readonly overdue: boolean };
 }
 
 /** What a mutation answers: the cockpit now, plus side effects that did not happen (chat, comments). */
@@ -240,8 +242,6 @@ export type GetCockpitResult = CockpitView;
 export interface TakeCommandPayload {
   /** The transition to Fixing the panel was offered (`command.takeCommandTransitionId`). */
   readonly transitionId: string;
-  /** The panel saw no detection time; taking command records it. */
-  readonly recordDetected: boolean;
 }
 
 export type TakeCommandResult =

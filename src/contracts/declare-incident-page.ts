@@ -33,6 +33,10 @@ export interface GetDeclareFormResult {
   readonly products: readonly string[];
   readonly help: DeclareFormHelp;
   readonly severityScaleUrl?: string;
+  /** Whether the signed-in person may create incidents; checked before they type anything. */
+  readonly canDeclare: boolean;
+  /** When they may not: who can give them the permission, in a sentence. */
+  readonly askToGrant?: string;
 }
 
 export interface DeclareIncidentPayload {

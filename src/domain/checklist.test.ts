@@ -54,6 +54,17 @@ describe('the IM checklist', () => {
     }
     expect(checklist).toHaveLength(CHECKLIST_STEPS.length);
   });
+
+  it('points a resolved incident at its final comms, not at steps missed while it ran', () => {
+    const checklist = buildChecklist(fixing({ status: 'resolved', impactTimes: { impactEnd: at(20) } }), NOW);
+    expect(nextStep(checklist)?.step).toBe('resolve');
+    expect(checklist.find((item) => item.step === 'initial-comms')).toMatchObject({ state: 'not-applicable', reason: expect.stringContaining('worth raising in the postmortem') });
+  });
+
+  it('has nothing left to do on a closed incident', () => {
+    const checklist = buildChecklist(fixing({ status: 'closed', impactTimes: { impactEnd: at(20) } }), NOW);
+    expect(nextStep(checklist)).toBeUndefined();
+  });
 });
 
 describe('Detect', () => {

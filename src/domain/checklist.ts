@@ -220,9 +220,18 @@ export function buildChecklist(facts: IncidentFacts, now: EpochMs, options: Chec
   };
   return CHECKLIST_STEPS.map((step) => {
     const verdict = STEP_RULES[step](context);
-    const cancelled = facts.status === 'cancelled' && verdict.state !== 'done';
-    return { step, name: CHECKLIST_STEP_NAMES[step], ...(cancelled ? notApplicable('incident cancelled as a false alarm') : verdict) };
+    return { step, name: CHECKLIST_STEP_NAMES[step], ...afterTheResponse(facts.status, step, verdict) };
   });
+}
+
+// Once the response is over, a step that never happened is history for the postmortem, not a next
+// step: a resolved incident only has its final comms left to do, a closed or cancelled one nothing.
+function afterTheResponse(status: IncidentFacts['status'], step: ChecklistStep, verdict: Verdict): Verdict {
+  if (status === 'cancelled' && verdict.state !== 'done') return notApplicable('incident cancelled as a false alarm');
+  if (verdict.state !== 'pending' || isActive(status)) return verdict;
+  if (status === 'resolved' && step === 'resolve') return verdict;
+  if (status === 'closed' && step === 'resolve') return notApplicable(`closed with this left undone: ${verdict.reason}`);
+  return notApplicable(`not done while the incident ran (${verdict.reason}); worth raising in the postmortem`);
 }
 
 /** The first pending step: what the IM should do next. */

@@ -156,10 +156,15 @@ describe('POST /issue', () => {
   });
 
   it('lets viewers not create issues and hides projects from outsiders', async () => {
-    const viewer = await site.call(vera, 'POST', '/rest/api/3/issue', { fields: { project: { key: 'HOT' }, issuetype: { name: 'Incident' }, summary: 'x' } });
+    const viewer = await site.call(vera, 'POST', '/rest/api/3/issue', { fields: { project: { key: 'CHG' }, issuetype: { name: 'Deployment' }, summary: 'x' } });
     expect(errorsOf(viewer.body)).toEqual({ project: 'You do not have permission to create issues in this project.' });
     const outsider = await site.call(vera, 'POST', '/rest/api/3/issue', { fields: { project: { key: 'SUP' }, issuetype: { name: 'Support case' }, summary: 'x' } });
     expect(errorsOf(outsider.body)).toEqual({ project: 'Specify a valid project ID or key' });
+  });
+
+  it('lets anyone on the site raise an incident, as the Incidents project’s permission scheme grants', async () => {
+    const raised = await site.call(vera, 'POST', '/rest/api/3/issue', { fields: { project: { key: 'HOT' }, issuetype: { name: 'Incident' }, summary: 'Status page shows errors' } });
+    expect(raised.status).toBe(201);
   });
 
   it('refuses assignees who cannot be assigned issues in the project', async () => {

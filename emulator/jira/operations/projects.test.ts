@@ -70,7 +70,7 @@ describe('create metadata', () => {
   it('lists the issue types the caller may create in a project', async () => {
     const answer = await site.call(bea, 'GET', '/rest/api/3/issue/createmeta/HOT/issuetypes');
     expect(answer.body).toMatchObject({ total: 2, issueTypes: [{ name: 'Incident' }, { name: 'Task' }] });
-    const viewer = await site.call(vera, 'GET', '/rest/api/3/issue/createmeta/HOT/issuetypes');
+    const viewer = await site.call(vera, 'GET', '/rest/api/3/issue/createmeta/CHG/issuetypes');
     expect(viewer.body).toMatchObject({ total: 0, issueTypes: [] });
   });
 

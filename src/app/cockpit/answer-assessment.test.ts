@@ -6,7 +6,7 @@ import { cockpitWorld, FIELDS, MINUTE, PEOPLE, T0, type CockpitWorld } from './t
 
 async function commanded(): Promise<CockpitWorld> {
   const world = cockpitWorld();
-  await takeCommand(world.deps(PEOPLE.alice.accountId), world.caller(PEOPLE.alice.accountId), { transitionId: '11', recordDetected: true });
+  await takeCommand(world.deps(PEOPLE.alice.accountId), world.caller(PEOPLE.alice.accountId), { transitionId: '11' });
   world.clock.advance(5 * MINUTE);
   return world;
 }
@@ -15,6 +15,20 @@ const answer = (world: CockpitWorld, input: Parameters<typeof answerAssessment>[
   answerAssessment(world.deps(PEOPLE.alice.accountId), world.caller(PEOPLE.alice.accountId), input);
 
 describe('answer the assessment', () => {
+  it('changes nothing when the same answer is saved again', async () => {
+    const world = await commanded();
+    await answer(world, { questionId: 'customers-affected', answer: { reach: 'some', count: 120 } });
+    const timeline = (await answer(world, { questionId: 'customers-affected', answer: { reach: 'some', count: 120 } })).view.timeline.length;
+    world.log.clear();
+    world.clock.advance(MINUTE);
+
+    const again = await answer(world, { questionId: 'customers-affected', answer: { reach: 'some', count: 120 } });
+
+    expect(again.view.timeline).toHaveLength(timeline);
+    expect(world.jira.requests().filter((request) => !request.startsWith('jira GET'))).toEqual([]);
+    expect(again.view.timeline.filter((entry) => entry.text.startsWith('Assessment:'))).toHaveLength(1);
+  });
+
   it('keeps the answer, time-stamps it on the timeline and mirrors it to the issue', async () => {
     const world = await commanded();
 

@@ -6,7 +6,7 @@ import { formatInstant, formatUtcMinute } from '../../domain/time';
 import { applyChange } from './apply-change';
 import { noteBy, personWrites } from './change-parts';
 import { encode, stateKeys } from './cockpit-state';
-import { answerText } from './cockpit-view';
+import { answerText, cockpitView } from './cockpit-view';
 import { loadIncidentContext, requireEditor } from './incident-context';
 import { jiraDateTime } from './incident-record';
 import type { CockpitCaller, CockpitDeps } from './ports';
@@ -23,6 +23,9 @@ export async function answerAssessment(deps: CockpitDeps, caller: CockpitCaller,
   requireEditor(context, 'answer the assessment');
   const answer = parseAssessmentAnswer({ questionId: input.questionId, answer: input.answer, answeredAt: formatInstant(context.now), by: caller.accountId }, '');
   const { record, config } = context;
+  // Saving the answer already given changes nothing: no second timeline entry, no comment, no Jira request.
+  const latest = context.state.assessment.filter((candidate) => candidate.questionId === answer.questionId).at(-1);
+  if (latest !== undefined && JSON.stringify(latest.answer) === JSON.stringify(answer.answer)) return { view: cockpitView(context), notices: [] };
   const fieldIds = config.fields;
   let fields: Record<string, unknown> = {};
   let updated = record;

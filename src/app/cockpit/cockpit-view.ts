@@ -11,6 +11,7 @@ import type {
 } from '../../contracts/cockpit';
 import { ASSESSMENT_QUESTIONS, assessmentAnswerSchema, latestAnswers, type AssessmentAnswer } from '../../domain/assessment';
 import { buildChecklist, nextStep, type ChecklistItem } from '../../domain/checklist';
+import { nextUpdateDue } from '../../domain/comms/cadence';
 import { disciplinePrompts } from '../../domain/discipline';
 import { fatigue } from '../../domain/fatigue';
 import { handoverBrief } from '../../domain/handover-brief';
@@ -73,7 +74,7 @@ const AUDIENCE: Readonly<Record<'internal' | 'external' | 'both', string>> = {
   both: 'Internal and external customers',
 };
 
-const FACTOR_NAMES: Readonly<Record<string, string>> = { 'social-media': 'social media', security: 'security', 'data-loss': 'data loss', other: 'other' };
+const FACTOR_NAMES: Readonly<Record<string, string>> = { 'social-media': 'Twitter', security: 'security', 'data-loss': 'data loss', other: 'other' };
 
 /** An answer written out for people, e.g. "Some customers (about 120)". */
 export function answerText(answer: AssessmentAnswer): string {
@@ -202,9 +203,11 @@ export function cockpitView(context: IncidentContext): CockpitView {
     ...(config.fields === undefined ? ["The app's incident fields are not set up yet: an administrator can create them in the app's settings."] : []),
     ...(config.fields !== undefined && record.severity === undefined ? ['Severity is not set: the checklist assumes the most severe level until it is.'] : []),
   ];
+  const due = nextUpdateDue(facts, now);
   const incidentManager = record.assignee ?? (imAccountId === undefined ? undefined : { accountId: imAccountId, displayName: directory.name(imAccountId) });
 
   return {
+    ...(due === undefined ? {} : { nextUpdate: { kind: due.kind, at: formatInstant(due.at), overdue: due.overdueByMs > 0 } }),
     at: formatInstant(now),
     issue: {
       id: record.id,

@@ -9,7 +9,7 @@ import { jiraStatus } from './testing/in-memory-incident-issues';
 async function worked(): Promise<CockpitWorld> {
   const world = cockpitWorld();
   const [deps, caller] = [world.deps(PEOPLE.alice.accountId), world.caller(PEOPLE.alice.accountId)];
-  await takeCommand(deps, caller, { transitionId: '11', recordDetected: true });
+  await takeCommand(deps, caller, { transitionId: '11' });
   await openComms(deps, caller);
   await delegateRole(deps, caller, { role: 'tech-lead', accountId: PEOPLE.bob.accountId });
   world.clock.advance(90 * MINUTE);

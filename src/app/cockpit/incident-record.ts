@@ -115,7 +115,9 @@ export function readIncidentRecord(issue: IssueSnapshot, config: Configuration):
     severity,
     faultyService,
     impactStart: instantOf(fields[ids.impactStart]),
-    detected: instantOf(fields[ids.detected]),
+    // Detected is when the incident was raised unless someone said otherwise (the app records it so
+    // on creation; until that lands, the creation time is what it will be).
+    detected: instantOf(fields[ids.detected]) ?? instantOf(fields['created']),
     impactEnd: instantOf(fields[ids.impactEnd]),
     chatRoom: textOf(fields[ids.chatRoom]),
     videoCall: textOf(fields[ids.videoCall]),

@@ -10,7 +10,7 @@ const load = (world: CockpitWorld, accountId: string = PEOPLE.alice.accountId) =
 
 async function commanded(): Promise<CockpitWorld> {
   const world = cockpitWorld();
-  await takeCommand(world.deps(PEOPLE.alice.accountId), world.caller(PEOPLE.alice.accountId), { transitionId: '11', recordDetected: true });
+  await takeCommand(world.deps(PEOPLE.alice.accountId), world.caller(PEOPLE.alice.accountId), { transitionId: '11' });
   return world;
 }
 
@@ -24,13 +24,14 @@ describe('load the cockpit', () => {
     expect(world.jira.requests().sort()).toEqual(['jira GET /issue/HOT-12', 'jira GET /mypermissions HOT-12', `jira GET /user ${PEOPLE.alice.accountId}`]);
   });
 
-  it('offers a new incident to be taken, with the transition to Fixing and the missing detection time', async () => {
+  it('offers a new incident to be taken, with the transition to Fixing, detected when it was raised', async () => {
     const world = cockpitWorld();
 
     const view = await load(world);
 
-    expect(view.command).toEqual({ canTakeCommand: true, takeCommandTransitionId: '11', detectedMissing: true });
-    expect(view.nextStep).toMatchObject({ name: 'Detect', state: 'pending', reason: 'detection time not recorded' });
+    expect(view.command).toEqual({ canTakeCommand: true, takeCommandTransitionId: '11', detectedMissing: false });
+    expect(view.issue.detected).toBe('2026-03-02T09:00:00.000Z');
+    expect(view.nextStep).toMatchObject({ name: 'Raise', state: 'pending' });
   });
 
   it('moves the next step on as the incident is worked', async () => {
@@ -74,7 +75,7 @@ describe('load the cockpit', () => {
 
     const view = await load(world, PEOPLE.vera.accountId);
 
-    expect(view.command).toEqual({ canTakeCommand: false, detectedMissing: true });
+    expect(view.command).toEqual({ canTakeCommand: false, detectedMissing: false });
   });
 
   it('prompts a handover after four hours in command and offers the brief', async () => {

@@ -6,7 +6,7 @@ import { cockpitWorld, FIELDS, PEOPLE, type CockpitWorld } from './testing/cockp
 
 async function commandedWorld(): Promise<CockpitWorld> {
   const world = cockpitWorld();
-  await takeCommand(world.deps(PEOPLE.alice.accountId), world.caller(PEOPLE.alice.accountId), { transitionId: '11', recordDetected: true });
+  await takeCommand(world.deps(PEOPLE.alice.accountId), world.caller(PEOPLE.alice.accountId), { transitionId: '11' });
   return world;
 }
 

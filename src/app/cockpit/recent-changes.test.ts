@@ -73,6 +73,7 @@ describe('changes near the impact start', () => {
   it('explains what is missing instead of showing nothing', async () => {
     const world = cockpitWorld();
     await configured(world);
+    delete world.issue.fields['created'];
 
     const result = await getRecentChanges(world.deps(PEOPLE.alice.accountId), world.caller(PEOPLE.alice.accountId));
 

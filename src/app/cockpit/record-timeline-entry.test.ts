@@ -7,7 +7,7 @@ import { cockpitWorld, MINUTE, PEOPLE, T0, type CockpitWorld } from './testing/c
 
 async function commsOpen(): Promise<CockpitWorld> {
   const world = cockpitWorld();
-  await takeCommand(world.deps(PEOPLE.alice.accountId), world.caller(PEOPLE.alice.accountId), { transitionId: '11', recordDetected: true });
+  await takeCommand(world.deps(PEOPLE.alice.accountId), world.caller(PEOPLE.alice.accountId), { transitionId: '11' });
   await openComms(world.deps(PEOPLE.alice.accountId), world.caller(PEOPLE.alice.accountId));
   world.clock.advance(10 * MINUTE);
   return world;

@@ -35,6 +35,27 @@ describe('room topic', () => {
     expect(topic.leftOut).toEqual([]);
   });
 
+  it('abbreviates names before it leaves out a link once four roles are held', () => {
+    const crowded: TopicInput = {
+      ...base,
+      summary: 'Git pushes and pull request merges fail for all EU customers',
+      roles: [
+        { label: 'IM', names: ['Alice Incident'] },
+        { label: 'Backup IM', names: ['Ivan Imoc'] },
+        { label: 'TL', names: ['Bob Techlead', 'Erin Operations'] },
+        { label: 'CM', names: ['Cora Communications'] },
+      ],
+
+    };
+
+    const topic = roomTopic(crowded);
+
+    expect(topic.text.length).toBeLessThanOrEqual(MAX_TOPIC_LENGTH);
+    expect(topic.text).toContain('TL: Bob T., Erin O.');
+    expect(topic.text).toContain('Doc: https://wiki.example.com/HOT-12');
+    expect(topic.leftOut).toEqual([]);
+  });
+
   it('leaves out the state document, then the video call, but never the issue link', () => {
     const long = `https://wiki.example.com/${'x'.repeat(120)}`;
 

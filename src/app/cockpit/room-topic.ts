@@ -30,17 +30,27 @@ function shorten(text: string, length: number): string {
   return text.length <= length ? text : `${text.slice(0, Math.max(0, length - 1)).trimEnd()}…`;
 }
 
-function compose(input: TopicInput, summary: string, links: readonly string[]): string {
+/** "Bob Techlead" → "Bob T.": enough for the room to know who, in a fraction of the characters. */
+function abbreviate(name: string): string {
+  const [first, ...rest] = name.trim().split(/\s+/u);
+  const last = rest.at(-1);
+  return last === undefined ? (first ?? name) : `${first ?? ''} ${last.slice(0, 1)}.`;
+}
+
+function compose(input: TopicInput, summary: string, links: readonly string[], short = false): string {
   const head = `${input.key}${input.severityLabel === undefined ? '' : ` [${input.severityLabel}]`} ${summary}`.trim();
-  const roles = input.roles.filter((role) => role.names.length > 0).map((role) => `${role.label}: ${role.names.join(', ')}`);
+  const roles = input.roles
+    .filter((role) => role.names.length > 0)
+    .map((role) => `${role.label}: ${short ? role.names.map(abbreviate).join(', ') : role.names.join(', ')}`);
   return [head, roles.length > 0 ? roles.join(' · ') : 'IM: nobody yet', ...links].join(' | ');
 }
 
 /**
  * The room topic the handbook asks for: summary and severity, who holds which role starting with
  * the IM, and links to the issue, the video call and the state document. It fits Slack's limit by
- * shortening the summary first, then leaving out the state document and video links (which the
- * room is told in a message), and never drops the issue link, which is how newcomers find the rest.
+ * shortening the summary first, then abbreviating names ("Bob T."), and only then leaving out the
+ * state document and video links (which the room is told in a message); it never drops the issue
+ * link, which is how newcomers find the rest.
  */
 export function roomTopic(input: TopicInput): Topic {
   const optional = [
@@ -51,11 +61,14 @@ export function roomTopic(input: TopicInput): Topic {
   for (let kept = optional.length; kept >= 0; kept -= 1) {
     const links = [issueLink, ...optional.slice(0, kept).map((link) => link.text)];
     const leftOut = optional.slice(kept).map((link) => link.url);
-    const full = compose(input, input.summary, links);
-    if (full.length <= MAX_TOPIC_LENGTH) return { text: full, leftOut };
-    const room = input.summary.length - (full.length - MAX_TOPIC_LENGTH);
-    if (room >= MIN_SUMMARY_LENGTH) return { text: compose(input, shorten(input.summary, room), links), leftOut };
+    // Abbreviated names before any link is left out: a link dropped from the topic is a link newcomers miss.
+    for (const short of [false, true]) {
+      const full = compose(input, input.summary, links, short);
+      if (full.length <= MAX_TOPIC_LENGTH) return { text: full, leftOut };
+      const room = input.summary.length - (full.length - MAX_TOPIC_LENGTH);
+      if (room >= MIN_SUMMARY_LENGTH) return { text: compose(input, shorten(input.summary, room), links, short), leftOut };
+    }
   }
-  const text = compose(input, shorten(input.summary, MIN_SUMMARY_LENGTH), [issueLink]);
+  const text = compose(input, shorten(input.summary, MIN_SUMMARY_LENGTH), [issueLink], true);
   return { text: shorten(text, MAX_TOPIC_LENGTH), leftOut: optional.map((link) => link.url) };
 }

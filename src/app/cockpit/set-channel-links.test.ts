@@ -7,7 +7,7 @@ import { cockpitWorld, FIELDS, PEOPLE, type CockpitWorld } from './testing/cockp
 async function commanded(options: { chat: boolean }): Promise<CockpitWorld> {
   const world = cockpitWorld();
   world.chat.configured = options.chat;
-  await takeCommand(world.deps(PEOPLE.alice.accountId), world.caller(PEOPLE.alice.accountId), { transitionId: '11', recordDetected: true });
+  await takeCommand(world.deps(PEOPLE.alice.accountId), world.caller(PEOPLE.alice.accountId), { transitionId: '11' });
   return world;
 }
 

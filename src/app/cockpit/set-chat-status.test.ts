@@ -6,7 +6,7 @@ import { cockpitWorld, PEOPLE, type CockpitWorld } from './testing/cockpit-fixtu
 
 async function commanded(): Promise<CockpitWorld> {
   const world = cockpitWorld();
-  await takeCommand(world.deps(PEOPLE.alice.accountId), world.caller(PEOPLE.alice.accountId), { transitionId: '11', recordDetected: true });
+  await takeCommand(world.deps(PEOPLE.alice.accountId), world.caller(PEOPLE.alice.accountId), { transitionId: '11' });
   return world;
 }
 

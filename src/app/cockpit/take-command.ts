@@ -17,7 +17,7 @@ import {
 import { withRetry } from '../retry';
 import { issueChangeError } from './apply-change';
 import { applyWrites, cockpitPrefix, commandClaimSchema, encode, stateFrom, stateKeys, type StateWrite } from './cockpit-state';
-import { jiraDateTime, readIncidentRecord } from './incident-record';
+import { readIncidentRecord } from './incident-record';
 import type { CockpitCaller, CockpitDeps } from './ports';
 import { timelineComment } from './timeline-comment';
 
@@ -65,14 +65,14 @@ export async function takeCommand(deps: CockpitDeps, caller: CockpitCaller, inpu
     id: deps.newId(),
     at: now,
     by: caller.accountId,
-    text: `Took command as incident manager; the incident moves to Fixing.${input.recordDetected ? ' Detection time recorded.' : ''}`,
+    text: 'Took command as incident manager; the incident moves to Fixing.',
   };
-  const detectedField = config.fields?.detected;
   try {
     await deps.issues.transition(caller.issueKey, {
       transitionId: input.transitionId,
       assigneeAccountId: caller.accountId,
-      fields: input.recordDetected && detectedField !== undefined ? { [detectedField]: jiraDateTime(now) } : {},
+      // Detected stays what it was: taking command hours later says nothing about when the incident was noticed.
+      fields: {},
       comment: timelineComment(note, nameOf),
     });
   } catch (error) {

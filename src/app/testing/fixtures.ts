@@ -93,6 +93,9 @@ export interface IncidentInput {
   readonly issueType?: string;
   readonly labels?: readonly string[];
   readonly assignee?: string;
+  /** When Jira created the issue (Jira's date-time format); left out unless a test needs it. */
+  readonly created?: string;
+  readonly detected?: string;
 }
 
 export function appFieldCatalog(log: RemoteCallLog): InMemoryFieldCatalog {
@@ -141,6 +144,8 @@ export async function provisionedWorld(document: ConfigurationDocument = configu
         assignee: input.assignee === undefined ? null : { accountId: input.assignee },
         ...(input.severity === undefined ? {} : { [fields.severity]: { value: `Sev ${input.severity}` } }),
         ...(input.service === undefined ? {} : { [fields.faultyService]: { value: input.service } }),
+        ...(input.created === undefined ? {} : { created: input.created }),
+        ...(input.detected === undefined ? {} : { [fields.detected]: input.detected }),
       });
     },
     event(issue) {

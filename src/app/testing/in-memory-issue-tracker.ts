@@ -1,5 +1,5 @@
 import { ForbiddenError, RemoteCallError } from '../errors';
-import type { AdfDocument, CreateIssueRequest, IssueData, IssueRef, IssueTracker, Notification } from '../ports';
+import type { AdfDocument, CreateIssueRequest, CreatePermission, IssueData, IssueRef, IssueTracker, Notification } from '../ports';
 import { RemoteCallLog } from './remote-call-log';
 
 export interface StoredIssue {
@@ -104,6 +104,13 @@ export class InMemoryIssueTracker implements IssueTracker {
       }
       this.appFieldValues.push({ fieldId, issueIds, value });
     });
+  }
+
+  /** Whether the user may create issues; the in-memory project's lead is Imogen. */
+  mayCreate = true;
+
+  createPermission(projectKey: string): Promise<CreatePermission> {
+    return this.call(`jira GET /mypermissions?projectKey=${projectKey}`, () => ({ allowed: this.mayCreate, projectName: 'Incidents', leadName: 'Imogen Imoc' }));
   }
 
   canAdminister(): Promise<boolean> {

@@ -1,7 +1,7 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
 import { RemoteCallError } from '../../app/errors';
-import type { AdfDocument, CreateIssueRequest, IssueData, IssueRef, IssueTracker, Notification } from '../../app/ports';
+import type { AdfDocument, CreateIssueRequest, CreatePermission, IssueData, IssueRef, IssueTracker, Notification } from '../../app/ports';
 import { ValidationError } from '../../domain/errors';
 import { jiraFieldErrors, type JiraClient } from './jira-client';
 
@@ -9,6 +9,7 @@ const issueRefSchema = z.object({ id: z.string(), key: z.string() }).loose();
 const issueSchema = z.object({ id: z.string(), key: z.string(), fields: z.record(z.string(), z.unknown()).default({}) }).loose();
 const countSchema = z.object({ count: z.number().int().nonnegative() }).loose();
 const usersPageSchema = z.object({ values: z.array(z.object({ accountId: z.string(), displayName: z.string().catch('') }).loose()) }).loose();
+const projectLeadSchema = z.object({ name: z.string(), lead: z.object({ displayName: z.string().optional() }).loose().optional() }).loose();
 const permissionsSchema = z.object({ permissions: z.record(z.string(), z.object({ havePermission: z.boolean() }).loose()) }).loose();
 
 /** Account ids per bulk request: one page of Jira's answer, and far more people than one incident pages. */
@@ -68,6 +69,21 @@ export class JiraIssueTracker implements IssueTracker {
       method: 'PUT',
       body: { updates: [{ issueIds: issueIds.map(Number), value }] },
     });
+  }
+
+  async createPermission(projectKey: string): Promise<CreatePermission> {
+    // Both requests at once: the person waits for one round-trip.
+    const [permissions, project] = await Promise.all([
+      this.jira.send('check create permission', route`/rest/api/3/mypermissions?projectKey=${projectKey}&permissions=CREATE_ISSUES`, {}, [404]),
+      this.jira.send('read project', route`/rest/api/3/project/${projectKey}`, {}, [404]),
+    ]);
+    const allowed = permissions.status === 200 && parse(permissionsSchema, permissions.body, 'check create permission').permissions['CREATE_ISSUES']?.havePermission === true;
+    const found = project.status === 200 ? parse(projectLeadSchema, project.body, 'read project') : undefined;
+    return {
+      allowed,
+      ...(found === undefined ? {} : { projectName: found.name }),
+      ...(found?.lead?.displayName === undefined ? {} : { leadName: found.lead.displayName }),
+    };
   }
 
   async canAdminister(): Promise<boolean> {

@@ -20,9 +20,9 @@ describe('cockpit resolvers', () => {
   });
 
   it('names the missing part of a take command', async () => {
-    expect(await invoke(COCKPIT_RESOLVER_KEYS.takeCommand, { transitionId: '11' }, { accountId: 'acc-alice' })).toEqual({
+    expect(await invoke(COCKPIT_RESOLVER_KEYS.takeCommand, {}, { accountId: 'acc-alice' })).toEqual({
       ok: false,
-      error: { code: 'invalid-input', field: 'recordDetected', message: 'recordDetected: is required' },
+      error: { code: 'invalid-input', field: 'transitionId', message: 'transitionId: is required' },
     });
   });
 

@@ -29,7 +29,7 @@ const nothing = z.strictObject({});
 
 /** The shape of each resolver's payload; the use cases check the rest (URLs, instants, role rules). */
 export const cockpitPayloads = {
-  takeCommand: z.strictObject({ transitionId: z.string().min(1, 'must not be empty').max(20), recordDetected: z.boolean() }),
+  takeCommand: z.strictObject({ transitionId: z.string().min(1, 'must not be empty').max(20) }),
   setChannelLinks: z.strictObject({ chatRoom: link, videoCall: link, stateDocument: link }),
   answerAssessment: z.strictObject({
     questionId: z.enum(['customer-impact', 'customer-experience', 'customers-affected', 'impact-started', 'support-cases', 'other-factors']),

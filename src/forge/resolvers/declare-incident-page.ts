@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DECLARE_RESOLVER_KEYS as KEYS } from '../../contracts/declare-incident-page';
 import { loadConfiguration } from '../../app/configuration-store';
-import { declareForm, declareIncident } from '../../app/declare-incident';
+import { declareFormFor, declareIncident } from '../../app/declare-incident';
 import { defineResolvers, resolver } from './define-resolvers';
 
 /** The Declare incident page's resolvers: the form's choices, and the declaration (created as the signed-in user). */
@@ -9,7 +9,7 @@ export const declareIncidentPageResolver = defineResolvers({
   [KEYS.getDeclareForm]: resolver({
     access: 'signed-in',
     payload: z.strictObject({}),
-    run: async ({ services: s }) => declareForm(await loadConfiguration(s.store)),
+    run: async ({ services: s }) => declareFormFor(await loadConfiguration(s.store), s.userTracker),
   }),
   [KEYS.declareIncident]: resolver({
     access: 'signed-in',

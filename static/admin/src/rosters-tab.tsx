@@ -66,7 +66,7 @@ function RosterCard({ index, roster, draft, onChange, errors, secrets, savedRost
   const problems = errorsUnder(errors, path).length + errorsUnder(errors, channelPath).length;
   return (
     <Card
-      title={`${roster.name.trim() === '' ? 'New roster' : roster.name}${isImoc ? ' (IMOC)' : ''}`}
+      title={`${roster.name.trim() === '' ? 'New roster' : roster.name}${isImoc && !/\(IMOC\)/u.test(roster.name) ? ' (IMOC)' : ''}`}
       isInvalid={problems > 0}
       testId={`roster-${index}`}
       actions={<RemoveButton label={`Remove roster ${roster.name}`} onClick={() => onChange(removeRoster(draft, index))} />}

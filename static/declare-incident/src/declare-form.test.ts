@@ -3,6 +3,7 @@ import { checkDeclareForm, EMPTY_DECLARE_FORM, serverErrors, toggleProduct, type
 
 const form: GetDeclareFormResult = {
   projectKey: 'HOT',
+  canDeclare: true,
   severities: [
     { level: 1, label: 'Sev 1', description: 'A critical incident with very high impact', examples: [], pages: true },
     { level: 2, label: 'Sev 2', description: 'A major incident with significant impact', examples: [], pages: true },

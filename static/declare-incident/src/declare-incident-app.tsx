@@ -36,6 +36,9 @@ export function DeclareIncidentApp() {
     }
     return <ErrorState title="The incident form could not be loaded" message={describeFailure(load.error)} onRetry={fetchForm} />;
   }
+  if (!load.form.canDeclare) {
+    return <ForbiddenState title="You can't declare incidents yet">{load.form.askToGrant ?? 'You need permission to create issues in the incident project.'}</ForbiddenState>;
+  }
   return (
     <div className="ir-page">
       {declared === null ? (

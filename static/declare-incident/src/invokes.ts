@@ -28,6 +28,8 @@ const declareFormSchema: z.ZodMiniType<GetDeclareFormResult> = z.object({
     impactStart: z.string(),
   }),
   severityScaleUrl: z.exactOptional(z.string()),
+  canDeclare: z.boolean(),
+  askToGrant: z.exactOptional(z.string()),
 });
 
 const declaredSchema: z.ZodMiniType<DeclareIncidentResult> = z.object({ issueId: z.string(), issueKey: z.string(), issueUrl: z.string() });

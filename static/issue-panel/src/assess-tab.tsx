@@ -83,7 +83,7 @@ function SeverityChoice({ view, cockpit, editable }: { view: CockpitView; cockpi
 }
 
 const FACTORS: readonly { id: OtherFactor; label: string }[] = [
-  { id: 'social-media', label: 'Social media' },
+  { id: 'social-media', label: 'Twitter' },
   { id: 'security', label: 'Security' },
   { id: 'data-loss', label: 'Data loss' },
   { id: 'other', label: 'Other' },

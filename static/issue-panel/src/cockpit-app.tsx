@@ -2,23 +2,22 @@
  * The incident cockpit: where the response stands (checklist, next step), and the IM's steps of
  * the handbook (Open comms, Assess, Delegate, Review) in as few clicks as the platform allows.
  */
-import Heading from '@atlaskit/heading';
 import { Box, Inline, Stack } from '@atlaskit/primitives/compiled';
 import Spinner from '@atlaskit/spinner';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { ChecklistItemView, CockpitView } from '../../../src/contracts/cockpit';
 import { AssessTab } from './assess-tab';
 import { CommsTab } from './comms-tab';
-import { utcMinute } from './format';
+import { IncidentSummary } from './incident-summary';
 import { takeCommand } from './invokes';
 import { PagingCard } from './paging-card';
 import { ReviewTab } from './review-tab';
 import { RolesTab } from './roles-tab';
 import { TimelineTab } from './timeline-tab';
-import { Button, Message, Pill, Tabs, type TabDefinition } from './ui';
+import { Button, Message, Pill, Tabs } from './ui';
 import { refreshIssueView, useCockpit, type Cockpit } from './use-cockpit';
 
-type TabId = 'checklist' | 'comms' | 'assess' | 'roles' | 'timeline' | 'review';
+type TabId = string;
 
 /** Where each step of the checklist is worked on in the panel. */
 const TAB_OF_STEP: Readonly<Record<string, TabId>> = {
@@ -60,22 +59,40 @@ export function CockpitApp() {
   return <Loaded view={load.view} cockpit={cockpit} />;
 }
 
+/** One tab of the panel; helpers add theirs by appending to the list `panelTabs` builds. */
+interface PanelTab {
+  readonly id: TabId;
+  readonly label: string;
+  readonly hint?: string;
+  readonly render: () => ReactNode;
+}
+
+function panelTabs(view: CockpitView, cockpit: Cockpit, go: (tab: TabId) => void): PanelTab[] {
+  const pending = view.checklist.filter((item) => item.state === 'pending').length;
+  const review = view.review.fatigue.length + view.review.prompts.length;
+  return [
+    { id: 'checklist', label: 'Checklist', hint: `${view.checklist.length - pending}/${view.checklist.length}`, render: () => <Checklist items={view.checklist} /> },
+    {
+      id: 'comms',
+      label: 'Comms',
+      render: () => <CommsTab key={[view.channels.chatRoom, view.channels.videoCall, view.channels.stateDocument].join(' ')} view={view} cockpit={cockpit} />,
+    },
+    { id: 'assess', label: 'Assess', hint: `${view.assess.answered}/${view.assess.total}`, render: () => <AssessTab view={view} cockpit={cockpit} /> },
+    { id: 'roles', label: 'Roles', render: () => <RolesTab view={view} cockpit={cockpit} /> },
+    { id: 'timeline', label: 'Timeline', hint: String(view.timeline.length), render: () => <TimelineTab view={view} cockpit={cockpit} /> },
+    { id: 'review', label: 'Review', ...(review > 0 ? { hint: String(review) } : {}), render: () => <ReviewTab view={view} onHandOver={() => go('roles')} /> },
+  ];
+}
+
 function Loaded({ view, cockpit }: { view: CockpitView; cockpit: Cockpit }) {
   const [tab, setTab] = useState<TabId>(() => TAB_OF_STEP[view.nextStep?.step ?? ''] ?? 'checklist');
   const [taken, setTaken] = useState<string | undefined>();
-  const pending = view.checklist.filter((item) => item.state === 'pending').length;
-  const tabs: readonly TabDefinition<TabId>[] = [
-    { id: 'checklist', label: 'Checklist', hint: `${view.checklist.length - pending}/${view.checklist.length}` },
-    { id: 'comms', label: 'Comms' },
-    { id: 'assess', label: 'Assess', hint: `${view.assess.answered}/${view.assess.total}` },
-    { id: 'roles', label: 'Roles' },
-    { id: 'timeline', label: 'Timeline', hint: String(view.timeline.length) },
-    { id: 'review', label: 'Review', ...(view.review.fatigue.length + view.review.prompts.length > 0 ? { hint: `${view.review.fatigue.length + view.review.prompts.length}` } : {}) },
-  ];
+  const tabs = panelTabs(view, cockpit, setTab);
+  const shown = tabs.find((candidate) => candidate.id === tab) ?? tabs[0];
   return (
     <Box padding="space.100" testId="cockpit">
       <Stack space="space.200">
-        <Header view={view} />
+        <IncidentSummary view={view} paging={cockpit.paging} />
         <Banners view={view} cockpit={cockpit} />
         {taken === undefined ? null : (
           <Message tone="warning" title="Someone else is in command" onDismiss={() => setTaken(undefined)} testId="already-taken">
@@ -85,37 +102,11 @@ function Loaded({ view, cockpit }: { view: CockpitView; cockpit: Cockpit }) {
         {view.issue.status === 'new' ? <TakeCommand view={view} cockpit={cockpit} onTaken={setTaken} /> : null}
         <NextStep view={view} onGo={setTab} />
         {cockpit.paging === undefined ? null : <PagingCard view={view} paging={cockpit.paging} cockpit={cockpit} />}
-        <Tabs tabs={tabs} selected={tab} onSelect={setTab}>
-          {tab === 'checklist' ? <Checklist items={view.checklist} /> : null}
-          {tab === 'comms' ? <CommsTab key={[view.channels.chatRoom, view.channels.videoCall, view.channels.stateDocument].join(' ')} view={view} cockpit={cockpit} /> : null}
-          {tab === 'assess' ? <AssessTab view={view} cockpit={cockpit} /> : null}
-          {tab === 'roles' ? <RolesTab view={view} cockpit={cockpit} /> : null}
-          {tab === 'timeline' ? <TimelineTab view={view} cockpit={cockpit} /> : null}
-          {tab === 'review' ? <ReviewTab view={view} onHandOver={() => setTab('roles')} /> : null}
+        <Tabs tabs={tabs} selected={shown?.id ?? 'checklist'} onSelect={setTab}>
+          {shown?.render()}
         </Tabs>
       </Stack>
     </Box>
-  );
-}
-
-function Header({ view }: { view: CockpitView }) {
-  const { issue, command } = view;
-  return (
-    <Stack space="space.050">
-      <Heading size="small" as="h2">
-        {issue.key}: {issue.summary}
-      </Heading>
-      <Inline space="space.100" alignBlock="center" shouldWrap>
-        {issue.severity === undefined ? <Pill tone="warning">no severity</Pill> : <Pill tone={issue.severity.level === 3 ? 'default' : 'removed'}>{issue.severity.label}</Pill>}
-        <Pill tone={issue.status === 'new' ? 'pending' : issue.status === 'fixing' ? 'moved' : 'done'}>{issue.statusName}</Pill>
-        {issue.faultyService === undefined ? null : <span className="ir-muted">{issue.faultyService}</span>}
-        <span data-testid="incident-manager">
-          IM: <strong>{command.incidentManager?.displayName ?? 'nobody yet'}</strong>
-          {command.incidentManager?.since === undefined ? null : <span className="ir-muted"> since {utcMinute(command.incidentManager.since)}</span>}
-        </span>
-        {command.backup === undefined ? null : <span className="ir-muted">Backup: {command.backup.displayName}</span>}
-      </Inline>
-    </Stack>
   );
 }
 
@@ -161,7 +152,7 @@ function TakeCommand({ view, cockpit, onTaken }: { view: CockpitView; cockpit: C
   if (!command.canTakeCommand || command.takeCommandTransitionId === undefined) return null;
   const transitionId = command.takeCommandTransitionId;
   const take = async () => {
-    const result = await cockpit.run('take-command', () => takeCommand({ transitionId, recordDetected: command.detectedMissing }));
+    const result = await cockpit.run('take-command', () => takeCommand({ transitionId }));
     if (result?.outcome === 'already-taken') onTaken(result.message);
     if (result !== undefined) {
       await cockpit.refresh();
@@ -174,7 +165,7 @@ function TakeCommand({ view, cockpit, onTaken }: { view: CockpitView; cockpit: C
       <Stack space="space.100">
         <span>
           {other === undefined ? 'Nobody is in command yet.' : `${other.displayName} is assigned but the incident is still New.`} Taking command assigns the incident to you, moves it to
-          Fixing{command.detectedMissing ? ', records when it was detected' : ''} and acknowledges the page.
+          Fixing and acknowledges the page.
         </span>
         <Inline>
           <Button appearance="primary" onClick={() => void take()} busy={cockpit.busy === 'take-command'} testId="take-command">
@@ -188,7 +179,15 @@ function TakeCommand({ view, cockpit, onTaken }: { view: CockpitView; cockpit: C
 
 function NextStep({ view, onGo }: { view: CockpitView; onGo: (tab: TabId) => void }) {
   const next = view.nextStep;
-  if (next === undefined) return <Message tone="success">Every step is done or does not apply.</Message>;
+  // After the response the handbook moves on to cleanup and the postmortem; a closed incident asks nothing more.
+  if (next === undefined && view.issue.status === 'resolved') {
+    return (
+      <Message tone="info" title="Next: cleanup and postmortem" testId="next-step">
+        The incident is resolved. Raise cleanup issues for the work left over and hold the postmortem while memories are fresh.
+      </Message>
+    );
+  }
+  if (next === undefined) return view.issue.status === 'closed' || view.issue.status === 'cancelled' ? null : <Message tone="success">Every step is done or does not apply.</Message>;
   const tab = TAB_OF_STEP[next.step];
   return (
     <Message tone="info" title={`Next: ${next.name}`} testId="next-step">

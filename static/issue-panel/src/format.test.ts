@@ -1,8 +1,13 @@
-import { acknowledgement, duration, fromLocalInput, recipientName, toLocalInput, utcMinute } from './format';
+import { acknowledgement, duration, fromLocalInput, recipientName, setViewerTimeZone, toLocalInput, utcMinute } from './format';
 
 describe('panel formats', () => {
-  it('writes instants to the minute in UTC', () => {
-    expect(utcMinute('2026-03-02T09:10:42.000Z')).toBe('2026-03-02 09:10 UTC');
+  beforeEach(() => setViewerTimeZone('UTC'));
+
+  it('writes instants as Jira does, in the viewer’s time zone', () => {
+    setViewerTimeZone('Australia/Sydney');
+    expect(utcMinute('2026-03-02T09:10:42.000Z')).toBe('Mar 2, 2026, 8:10 PM');
+    setViewerTimeZone('UTC');
+    expect(utcMinute('2026-03-02T09:10:42.000Z')).toBe('Mar 2, 2026, 9:10 AM');
   });
 
   it('writes durations in minutes, then hours and minutes', () => {
@@ -29,12 +34,12 @@ describe('panel formats', () => {
 
   it('says who acknowledged a page by the name Jira gave, not their account id', () => {
     expect(acknowledgement({ acknowledgedAt: '2026-03-02T09:12:30.000Z', acknowledgedBy: 'eb32ba6977426f75b55ebae2', acknowledgedByName: 'Bea Bitbucket' })).toBe(
-      'Acknowledged by Bea Bitbucket at 2026-03-02 09:12 UTC',
+      'Acknowledged by Bea Bitbucket at Mar 2, 2026, 9:12 AM',
     );
   });
 
   it('repeats a paging provider’s words for who acknowledged, and says nothing before anyone did', () => {
-    expect(acknowledgement({ acknowledgedAt: '2026-03-02T09:12:30.000Z', acknowledgedBy: 'Ann via PagerDuty' })).toBe('Acknowledged by Ann via PagerDuty at 2026-03-02 09:12 UTC');
+    expect(acknowledgement({ acknowledgedAt: '2026-03-02T09:12:30.000Z', acknowledgedBy: 'Ann via PagerDuty' })).toBe('Acknowledged by Ann via PagerDuty at Mar 2, 2026, 9:12 AM');
     expect(acknowledgement({})).toBeUndefined();
   });
 });

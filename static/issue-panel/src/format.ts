@@ -1,12 +1,31 @@
 /** How the panel writes times, durations and whom a page went to; instants arrive as ISO-8601 UTC strings. */
 import type { PageDeliveryView, PagingEpisodeView } from '../../../src/contracts/issue-panel';
 
-/** "2026-03-02 09:10 UTC": incidents are discussed across time zones, so the panel speaks UTC. */
-export function utcMinute(iso: string): string {
+let viewerTimeZone: string | undefined;
+
+/** The time zone of the person looking (Jira's profile setting, from the bridge context); the browser's until known. */
+export function setViewerTimeZone(timeZone: string | undefined): void {
+  viewerTimeZone = timeZone !== undefined && isTimeZone(timeZone) ? timeZone : undefined;
+}
+
+function isTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** "Dec 6, 2026, 4:37 AM": the panel writes times as Jira does around it, in the viewer's time zone (plain spaces, whatever the browser's ICU uses). */
+export function dateTime(iso: string): string {
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return iso;
-  return `${at.toISOString().slice(0, 10)} ${at.toISOString().slice(11, 16)} UTC`;
+  return new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', ...(viewerTimeZone === undefined ? {} : { timeZone: viewerTimeZone }) }).format(at).replace(/\s/gu, ' ');
 }
+
+/** The panel's one time format; the name stays for the tabs written before the panel followed the viewer's time zone. */
+export const utcMinute = dateTime;
 
 /** "45m", "4h 05m". */
 export function duration(ms: number): string {

@@ -115,6 +115,7 @@ export const cockpitViewSchema: z.ZodMiniType<CockpitView> = z.object({
     handoverBrief: str,
   }),
   warnings: z.array(str),
+  nextUpdate: z.exactOptional(z.object({ kind: z.enum(['internal', 'external']), at: str, overdue: z.boolean() })),
 });
 
 export const cockpitUpdateSchema: z.ZodMiniType<CockpitUpdate> = z.object({ view: cockpitViewSchema, notices: z.array(str) });

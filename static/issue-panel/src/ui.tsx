@@ -35,8 +35,12 @@ export function Button(props: {
 
 export type Tone = 'done' | 'pending' | 'not-applicable' | 'success' | 'danger' | 'warning' | 'default' | 'moved' | 'removed';
 
-export function Pill({ tone, children }: { tone: Tone; children: ReactNode }) {
-  return <span className={`ir-pill ${tone}`}>{children}</span>;
+export function Pill({ tone, children, testId }: { tone: Tone; children: ReactNode; testId?: string }) {
+  return (
+    <span className={`ir-pill ${tone}`} data-testid={testId}>
+      {children}
+    </span>
+  );
 }
 
 export function Message(props: { tone: 'info' | 'warning' | 'error' | 'success'; title?: string; children?: ReactNode; testId?: string; onDismiss?: () => void }) {

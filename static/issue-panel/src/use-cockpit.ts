@@ -1,5 +1,5 @@
 /** The panel's state: the cockpit view, paging status, what is running, and what went wrong. */
-import { view } from '@forge/bridge';
+import { events, view } from '@forge/bridge';
 import { useCallback, useEffect, useState } from 'react';
 import type { CockpitUpdate, CockpitView } from '../../../src/contracts/cockpit';
 import type { PagingStatusResult } from '../../../src/contracts/issue-panel';
@@ -44,6 +44,9 @@ export function refreshIssueView(): void {
   view.refresh().catch(() => undefined);
 }
 
+/** Jira's bridge event for a change to the issue the panel is on. */
+const ISSUE_CHANGED = 'JIRA_ISSUE_CHANGED';
+
 export function useCockpit(): Cockpit {
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   const [paging, setPaging] = useState<PagingStatusResult | undefined>();
@@ -62,6 +65,25 @@ export function useCockpit(): Cockpit {
 
   useEffect(() => {
     void refresh();
+  }, [refresh]);
+
+  // Jira tells the issue's apps when the issue changes under them (its own workflow buttons, another
+  // person, automation): the panel reloads rather than showing a state that is no longer true.
+  useEffect(() => {
+    let unsubscribe: (() => void) | undefined;
+    let cancelled = false;
+    events
+      .on(ISSUE_CHANGED, () => void refresh())
+      .then((subscription) => {
+        if (cancelled) subscription.unsubscribe();
+        else unsubscribe = () => subscription.unsubscribe();
+      })
+      // A host without Jira's events (an older Jira, a test page) leaves the panel as it was: current after its own actions.
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+      unsubscribe?.();
+    };
   }, [refresh]);
 
   const run = useCallback(async <T>(action: string, call: () => Promise<ResolverResult<T>>): Promise<T | undefined> => {

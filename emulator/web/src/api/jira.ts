@@ -41,12 +41,20 @@ export const issueType = z.looseObject({ id: z.string(), name: z.string(), iconU
 export const projectRef = z.looseObject({ id: z.string(), key: z.string(), name: z.string(), projectTypeKey: z.optional(z.string()), avatarUrls: z.optional(z.record(z.string(), z.string())) });
 export type JiraProject = z.infer<typeof projectRef>;
 
-export const changeItem = z.looseObject({
-  field: z.string(),
-  fieldId: z.optional(z.string()),
-  fromString: z.optional(z.nullable(z.string())),
-  toString: z.optional(z.nullable(z.string())),
-});
+// A cleared value's entry may come without `toString`; reading the property would then find
+// Object.prototype.toString (a function) and refuse the whole issue. Only own properties count.
+const ownChangeStrings = (value: unknown): unknown =>
+  typeof value === 'object' && value !== null ? { fromString: null, toString: null, ...Object.fromEntries(Object.entries(value)) } : value;
+
+export const changeItem = z.pipe(
+  z.transform(ownChangeStrings),
+  z.looseObject({
+    field: z.string(),
+    fieldId: z.optional(z.string()),
+    fromString: z.optional(z.nullable(z.string())),
+    toString: z.optional(z.nullable(z.string())),
+  }),
+);
 export const history = z.looseObject({ id: z.string(), author: z.optional(user), created: z.string(), items: z.array(changeItem) });
 export type ChangeHistory = z.infer<typeof history>;
 
@@ -125,6 +133,9 @@ export const jira = {
   myself: () => requestJson('/rest/api/3/myself', user),
   fields: () => requestJson('/rest/api/3/field', z.array(field)),
   projects: () => requestJson('/rest/api/3/project', z.array(projectRef)),
+  /** Only the issue's last-updated time: what the issue view polls to notice changes made elsewhere. */
+  issueUpdated: (key: string) =>
+    requestJson(`/rest/api/3/issue/${enc(key)}?fields=updated`, z.looseObject({ fields: z.looseObject({ updated: z.optional(z.string()) }) })).then((answer) => answer.fields.updated),
   issue: (key: string) => requestJson(`/rest/api/3/issue/${enc(key)}?expand=names,changelog`, issue),
   transitions: (key: string) => requestJson(`/rest/api/3/issue/${enc(key)}/transitions`, z.looseObject({ transitions: z.array(transition) })).then((page) => page.transitions),
   transition: (key: string, transitionId: string) =>

@@ -16,7 +16,8 @@ import TextArea from '@atlaskit/textarea';
 import Textfield from '@atlaskit/textfield';
 import { useEffect, useMemo, useState } from 'react';
 import { jira, type CreateField, type JiraUser } from '../api/jira';
-import { describeError, HttpError } from '../api/http';
+import { describeError, HttpError, requestJson } from '../api/http';
+import * as z from 'zod/mini';
 import { textToAdf } from '../components/adf-view';
 import { navigate } from '../router';
 import { useAsync } from '../use-async';
@@ -26,6 +27,8 @@ interface Option {
   label: string;
   value: string;
 }
+
+const fieldHelp = z.object({ help: z.record(z.string(), z.string()) });
 
 const pageStyles = xcss({ paddingBlock: 'space.300', paddingInline: 'space.400', maxWidth: '720px' });
 
@@ -150,6 +153,14 @@ function CreateIssueForm({ onCreated, onCancel, footer, accountId }: { onCreated
   const issueTypeId =
     choice.issueTypeId !== '' ? choice.issueTypeId : issueTypes.status === 'loaded' ? (issueTypes.value.find((type) => type.subtask !== true)?.id ?? '') : '';
   const [fields] = useAsync(() => (projectKey === '' || issueTypeId === '' ? Promise.resolve([]) : jira.createMetaFields(projectKey, issueTypeId)), [projectKey, issueTypeId]);
+  const [help] = useAsync(
+    () =>
+      projectKey === '' || issueTypeId === ''
+        ? Promise.resolve<Record<string, string>>({})
+        : requestJson(`/__web/field-help?projectKey=${encodeURIComponent(projectKey)}&issueTypeId=${encodeURIComponent(issueTypeId)}`, fieldHelp).then((answer) => answer.help),
+    [projectKey, issueTypeId],
+  );
+  const helpOf = (fieldId: string): string | undefined => (help.status === 'loaded' ? help.value[fieldId] : undefined);
   const visible = useMemo(() => (fields.status === 'loaded' ? fields.value.filter((field) => !isHiddenOnCreate(field)) : []), [fields]);
   const [inputs, setInputs] = useState<Record<string, InputValue>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -261,6 +272,7 @@ function CreateIssueForm({ onCreated, onCancel, footer, accountId }: { onCreated
               <FieldInput field={field} inputId={inputId} value={inputs[field.fieldId] ?? initialInput(field)} onChange={(value) => setInputs((previous) => ({ ...previous, [field.fieldId]: value }))} />
               {error === undefined ? null : <ErrorMessage testId={`create-error-${field.fieldId}`}>{error}</ErrorMessage>}
               {error === undefined && inputKind(field) === 'labels' ? <HelperMessage>Separate values with spaces or commas.</HelperMessage> : null}
+              {error === undefined && helpOf(field.fieldId) !== undefined ? <HelperMessage testId={`create-help-${field.fieldId}`}>{helpOf(field.fieldId)}</HelperMessage> : null}
             </Box>
           );
         })}

@@ -12,7 +12,7 @@ import Heading from '@atlaskit/heading';
 import { Anchor, Box, Grid, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import TextArea from '@atlaskit/textarea';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import * as z from 'zod/mini';
 import { jira, type JiraField, type JiraIssue, type JiraTransition, type RemoteLink } from '../api/jira';
 import { describeError, HttpError } from '../api/http';
@@ -21,6 +21,7 @@ import { AdfView, textToAdf } from '../components/adf-view';
 import { FieldValue, isEmptyValue } from '../components/field-value';
 import { formatDateTime, StatusLozenge, UserView, fieldText } from '../components/issue-bits';
 import { Loading, LoadFailure } from '../components/page-states';
+import { useBridgeHost } from '../host/bridge-context';
 import { CustomUiFrame } from '../host/custom-ui-frame';
 import { showHostFlag } from '../host/flags';
 import { searchUrl } from '../saved-filters';
@@ -300,9 +301,65 @@ function Transitions({ issueKey, transitions, onDone }: { issueKey: string; tran
   );
 }
 
+/** Below this width the details move under the issue, as Jira's issue view does on narrow windows. */
+const NARROW_LAYOUT = '(max-width: 1100px)';
+
+function useNarrowLayout(): boolean {
+  const [narrow, setNarrow] = useState(() => window.matchMedia(NARROW_LAYOUT).matches);
+  useEffect(() => {
+    const query = window.matchMedia(NARROW_LAYOUT);
+    const onChange = () => setNarrow(query.matches);
+    query.addEventListener('change', onChange);
+    return () => query.removeEventListener('change', onChange);
+  }, []);
+  return narrow;
+}
+
+/** How often the issue view asks whether the issue changed elsewhere (Jira Cloud pushes this; the site polls one field). */
+const CHANGE_POLL_MS = 1000;
+
+/**
+ * Keeps the issue view current as Jira's does: notices changes made elsewhere (a workflow button,
+ * another person, the app), reloads, and tells the issue's apps with Jira's `JIRA_ISSUE_CHANGED`
+ * bridge event (`events.on` in `@forge/bridge`).
+ */
+function useIssueChangedEvents(issue: JiraIssue | undefined, issueKey: string, reload: () => void): void {
+  const host = useBridgeHost();
+  const updated = issue === undefined ? undefined : String(issue.fields['updated'] ?? '');
+  const seen = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (issue === undefined || updated === undefined) return;
+    const before = seen.current;
+    seen.current = updated;
+    if (before === undefined || before === updated) return;
+    const project = projectSchema.safeParse(issue.fields['project']);
+    host.emit('JIRA_ISSUE_CHANGED', { issueId: issue.id, projectId: project.success ? project.data.id : undefined, changes: [{ changeType: 'updated' }] });
+  }, [host, issue, updated]);
+  useEffect(() => {
+    let busy = false;
+    const timer = window.setInterval(() => {
+      if (busy || seen.current === undefined) return;
+      busy = true;
+      jira
+        .issueUpdated(issueKey)
+        .then((latest) => {
+          if (latest !== undefined && latest !== seen.current) reload();
+        })
+        // A failed poll is simply asked again on the next tick; the page keeps what it shows.
+        .catch(() => undefined)
+        .finally(() => {
+          busy = false;
+        });
+    }, CHANGE_POLL_MS);
+    return () => window.clearInterval(timer);
+  }, [issueKey, reload]);
+}
+
 export function IssuePage({ issueKey, info }: { issueKey: string; info: SiteInfo }) {
   const [state, reload] = useAsync(() => loadIssue(issueKey), [issueKey]);
   const refresh = useCallback(() => reload(), [reload]);
+  useIssueChangedEvents(state.status === 'loaded' ? state.value.issue : undefined, issueKey, reload);
+  const narrow = useNarrowLayout();
   if (state.status === 'loading') return <Loading label={`Loading ${issueKey}`} />;
   if (state.status === 'failed') {
     if (state.error instanceof HttpError && state.error.status === 404) {
@@ -332,7 +389,7 @@ export function IssuePage({ issueKey, info }: { issueKey: string; info: SiteInfo
             {issue.key}
           </Text>
         </Inline>
-        <Grid templateColumns="minmax(0, 1fr) 360px" gap="space.400" alignItems="start">
+        <Grid templateColumns={narrow ? 'minmax(0, 1fr)' : 'minmax(0, 1fr) 360px'} gap="space.400" alignItems="start">
           <Stack space="space.300">
             <Heading size="large" as="h1" testId="issue-summary">
               {fieldText(issue.fields['summary'])}

@@ -1,3 +1,4 @@
+import { jiraDateTime } from '../incident-record';
 import { DEFAULT_CONFIGURATION, toConfigurationDocument, type Configuration, type FieldIds } from '../../configuration';
 import { CONFIGURATION_KEY } from '../../configuration-store';
 import { claimedEpisode, saveEpisode, type Episode } from '../../paging-episodes';
@@ -82,6 +83,8 @@ export function cockpitWorld(options: { fields?: boolean } = {}): CockpitWorld {
     key: 'HOT-12',
     fields: {
       summary: "Can't push to Bitbucket",
+      // Raised on Jira's create screen at T0, without a detection time.
+      created: jiraDateTime(T0),
       status: jiraStatus('New'),
       assignee: null,
       ...(withFields
