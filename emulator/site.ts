@@ -148,7 +148,7 @@ export async function createSite(options: SiteOptions): Promise<Site> {
       db.close();
     },
   };
-  builtIn.push(createJiraRoute(jira), createControlRoute(site), createWebTriggerRoute(forge, manifest.webTriggers.map((w) => w.key)));
+  builtIn.push(createJiraRoute(jira, forge.jiraScopes), createControlRoute(site), createWebTriggerRoute(forge, manifest.webTriggers.map((w) => w.key)));
   try {
     jira.seedDemo();
     await forge.start();

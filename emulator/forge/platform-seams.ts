@@ -13,6 +13,7 @@ import type { Actor, JiraEmulator } from '../jira/index';
 import type { Outbox } from '../outbox';
 import { handleEmail } from './email-seam';
 import { lostResponseError, type FaultInjector } from './faults';
+import { scopeMismatchBody, type JiraScopeCheck } from './jira-scopes';
 import { bodyText, decodeText, fetchResponse, jsonResponse, proxyErrorResponse } from './fetch-response';
 import type { ForgeRuntime, InvocationScope, InvocationSeams, RemoteCallKind } from './invocation-scope';
 import type { KvsService } from './kvs-service';
@@ -50,6 +51,7 @@ export class PlatformSeams implements InvocationSeams {
     private readonly deps: {
       identity: SiteIdentity;
       jira: JiraEmulator;
+      jiraScopes: JiraScopeCheck;
       kvs: KvsService;
       egress: EgressRouter;
       outbox: Outbox;
@@ -135,6 +137,7 @@ export class PlatformSeams implements InvocationSeams {
 
   private async jira(actor: Actor | undefined, method: string, path: string, init: RequestInit | undefined): Promise<Response> {
     if (actor === undefined) return proxyErrorResponse(401, 'NEEDS_AUTHENTICATION_ERR');
+    if (this.deps.jiraScopes.decide(method, path).kind === 'refused') return jsonResponse(401, scopeMismatchBody);
     const fault = this.deps.faults.decide('jira');
     if (fault.kind === 'rate-limited') {
       return jsonResponse(429, { errorMessages: ['Rate limit exceeded.'], errors: {} }, { 'retry-after': String(fault.retryAfterSeconds) });

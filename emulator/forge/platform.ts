@@ -20,6 +20,7 @@ import { KvsService } from './kvs-service';
 import { KvsStore } from './kvs-store';
 import { JobStore } from './platform-jobs';
 import type { Manifest } from './manifest';
+import { JiraScopeCheck } from './jira-scopes';
 import { PlatformSeams } from './platform-seams';
 import { Scheduler } from './scheduler';
 import { webTriggerResponse, type WebTriggerRequest, type WebTriggerResponse } from './webtrigger';
@@ -66,6 +67,8 @@ export class ForgePlatform {
   readonly invocations: InvocationLog;
   readonly egress: EgressRouter;
   readonly kvs: KvsService;
+  /** The manifest's scopes, checked on every Jira request the app makes (functions and UI bridge). */
+  readonly jiraScopes: JiraScopeCheck;
   readonly scheduler: Scheduler;
   readonly site: SiteContext;
   private readonly loader: HandlerLoader;
@@ -88,6 +91,7 @@ export class ForgePlatform {
     this.loader = new HandlerLoader(options.srcDir, manifest.functions);
     this.kvs = new KvsService(new KvsStore(db, () => clock.now()), manifest.entities);
     this.egress = new EgressRouter({ db, outbox, now: () => clock.now(), users: () => jira.users() });
+    this.jiraScopes = new JiraScopeCheck(manifest.scopes);
     const seams = new PlatformSeams({
       identity: {
         appId: manifest.appId,
@@ -99,6 +103,7 @@ export class ForgePlatform {
         egress: manifest.egress,
       },
       jira,
+      jiraScopes: this.jiraScopes,
       kvs: this.kvs,
       egress: this.egress,
       outbox,

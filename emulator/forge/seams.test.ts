@@ -196,6 +196,21 @@ describe('the Forge runtime seams', () => {
     expect(test.site.outbox.list({ to: 'lost-answer-key' })).toHaveLength(1);
   });
 
+  it("answers 401 as Jira does to a Jira request the manifest's scopes do not cover, and changes nothing", async () => {
+    const attempt = await test.site.forge.runInInvocation({ moduleKey: 'probe-panel' }, async () => {
+      const response = await asApp().requestJira(route`/rest/api/3/field`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'Needs manage:jira-configuration', type: 'com.atlassian.jira.plugin.system.customfieldtypes:textfield' }),
+      });
+      return { status: response.status, body: (await response.json()) as unknown };
+    });
+    expect(attempt).toEqual({ status: 401, body: { code: 401, message: 'Unauthorized; scope does not match' } });
+    const fields = await test.site.jira.handle({ method: 'GET', path: '/rest/api/3/field', headers: {}, actor: { kind: 'app' } });
+    expect(JSON.stringify(fields.body)).not.toContain('Needs manage:jira-configuration');
+    expect(test.site.forge.jiraScopes.operationsUsed().map((used) => used.operation)).not.toContain('POST /rest/api/3/field');
+  });
+
   it('is not reachable outside an invocation, like on Forge', async () => {
     await expect(kvs.get('a')).rejects.toThrow(/outside a Forge function invocation/);
   });

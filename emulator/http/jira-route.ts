@@ -3,6 +3,7 @@
  * (`<email>:local`) or, for the browser UI, of the `local_as=<email>` session cookie.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { scopeMismatchBody, type JiraScopeCheck } from '../forge/jira-scopes';
 import type { Actor, JiraEmulator, JiraResponse } from '../jira/index';
 import { decodeBody, readBody } from './body';
 import { flatHeaders, sendJson } from './respond';
@@ -10,7 +11,10 @@ import type { RouteHandler } from './route-handler';
 
 export const sessionCookieName = 'local_as';
 
-export function createJiraRoute(jira: JiraEmulator): RouteHandler {
+/** Set by the UI host on the app's `requestJira` (see bridge-commands.ts): those calls carry the app's scopes. */
+const appRequestHeader = 'x-local-site-app-request';
+
+export function createJiraRoute(jira: JiraEmulator, appScopes?: JiraScopeCheck): RouteHandler {
   return async (req, res, url) => {
     if (!url.pathname.startsWith('/rest/')) return false;
     const actor = actorOf(jira, req);
@@ -21,6 +25,10 @@ export function createJiraRoute(jira: JiraEmulator): RouteHandler {
       return true;
     }
     const headers = flatHeaders(req.headers);
+    if (appScopes !== undefined && headers[appRequestHeader] !== undefined && appScopes.decide(req.method ?? 'GET', url.pathname).kind === 'refused') {
+      sendJson(res, 401, scopeMismatchBody);
+      return true;
+    }
     const body = decodeBody(headers['content-type'], await readBody(req));
     const response = await jira.handle({ method: req.method ?? 'GET', path: url.pathname + url.search, headers, body, actor });
     writeJiraResponse(res, response);

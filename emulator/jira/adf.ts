@@ -15,9 +15,18 @@ const validate = validator();
 
 export const notAnAdfDocument = 'Operation value must be an Atlassian Document (see the Atlassian Document Format)';
 
-/** Why `value` is not a valid ADF document, or undefined when it is one. */
+/**
+ * Jira keeps a rich-text value (description, textarea custom fields, comments) in one text column of
+ * 32,767 characters and counts the document as stored, markup included, so a document whose
+ * visible text is well under the limit can still be refused.
+ */
+export const richTextLimit = 32_767;
+export const richTextTooLong = 'The entered text is too long. It exceeds the allowed limit of 32,767 characters.';
+
+/** Why `value` is not a valid ADF document (or one too long to store), or undefined when it is one. */
 export function adfProblem(value: unknown): string | undefined {
   if (!isNode(value) || value.type !== 'doc') return notAnAdfDocument;
+  if (JSON.stringify(value).length > richTextLimit) return richTextTooLong;
   const problems: string[] = [];
   const output = validate(value as ADFEntity, (entity, error) => {
     problems.push(error.message);

@@ -26,6 +26,7 @@ const operationShape = z.object({
   parameters: z.array(parameterShape).optional(),
   requestBody: z.object({ required: z.boolean().optional(), content: z.record(z.string(), mediaShape).optional() }).optional(),
   responses: z.record(z.string(), z.object({ content: z.record(z.string(), mediaShape).optional() })),
+  'x-atlassian-oauth2-scopes': z.array(z.object({ scopes: z.array(z.string()), state: z.string().optional() })).optional(),
 });
 type OperationShape = z.infer<typeof operationShape>;
 
@@ -196,6 +197,14 @@ export class OpenApiContract {
     };
     this.requestValidators.set(key, compiled);
     return compiled;
+  }
+
+  /**
+   * The scope sets any one of which lets an app call the operation (`x-atlassian-oauth2-scopes`: the
+   * classic set and the granular one); empty when the operation is not open to apps at all.
+   */
+  oauthScopeSets(method: string, template: string): string[][] {
+    return (this.operation(method, template)['x-atlassian-oauth2-scopes'] ?? []).map((entry) => entry.scopes);
   }
 
   private operation(method: string, template: string): OperationShape {

@@ -136,14 +136,36 @@ describe('invoking resolvers from the host page', () => {
 });
 
 describe('the inbox', () => {
-  it("shows a person what was sent to them, and the outbox everything", async () => {
+  const entries = z.object({ entries: z.array(z.object({ to: z.string(), body: z.unknown(), request: z.unknown() })) });
+  const outbox = async (scope: string, email: string) => get(`/__web/outbox?scope=${scope}`, { ...session(email), accept: 'application/json' });
+
+  it('shows a person what was sent to them, and a site administrator everything', async () => {
     site.outbox.record({ channel: 'email', to: 'cora.comms@example.com', subject: 'Status update for HOT-1', body: { text: 'Investigating' }, request: {} });
     site.outbox.record({ channel: 'slack', to: '#hot-1', body: { text: 'Declared' }, request: {} });
-    const entries = z.object({ entries: z.array(z.object({ to: z.string() })) });
-    const mine = entries.parse(await (await get('/__web/outbox?scope=mine', { ...session('cora.comms@example.com'), accept: 'application/json' })).json());
-    const all = entries.parse(await (await get('/__web/outbox?scope=all', { ...session('cora.comms@example.com'), accept: 'application/json' })).json());
+    const mine = entries.parse(await (await outbox('mine', 'cora.comms@example.com')).json());
+    const all = entries.parse(await (await outbox('all', 'admin@example.com')).json());
     expect(mine.entries.map((entry) => entry.to)).toEqual(['cora.comms@example.com']);
     expect(all.entries.map((entry) => entry.to)).toEqual(['cora.comms@example.com', '#hot-1']);
+  });
+
+  it('keeps everything sent, with its PagerDuty routing keys, from anyone but a site administrator', async () => {
+    const routingKey = 'R0UT1NGKEYFORTHEWEBTEST';
+    site.outbox.record({
+      channel: 'pagerduty',
+      to: routingKey,
+      subject: 'trigger',
+      body: { routing_key: routingKey, payload: { summary: 'HOT-9', custom_details: { oncall: 'cora.comms@example.com' } } },
+      request: { method: 'POST', url: 'https://events.pagerduty.com/v2/enqueue', body: JSON.stringify({ routing_key: routingKey }) },
+    });
+    for (const email of ['vera.viewer@example.com', 'cora.comms@example.com']) {
+      const refused = await outbox('all', email);
+      expect(refused.status).toBe(403);
+      expect(JSON.stringify(await refused.json())).not.toContain(routingKey);
+    }
+    const paged = await (await outbox('mine', 'cora.comms@example.com')).text();
+    expect(paged).toContain('HOT-9');
+    expect(paged).not.toContain(routingKey);
+    expect(await (await outbox('all', 'admin@example.com')).text()).toContain(routingKey);
   });
 });
 

@@ -12,7 +12,7 @@ import type { RouteHandler } from '../http/route-handler';
 import { avatarSvg, jiraIconSvg } from './avatar-svg';
 import { contentSecurityPolicy, readResourceFile, sendResourceFile, type ContentPermissions } from './custom-ui-resources';
 import { defaultDashboardId, UnknownGadgetError, type DashboardStore } from './dashboard-store';
-import { isAddressedTo } from './inbox-filter';
+import { isAddressedTo, withoutSecrets } from './inbox-filter';
 import { resourceBasePath } from './src/bridge-protocol';
 import { colorModeCookie, invokeRequest, logRequest, siteInfoElementId, type InvokeAnswer, type InvokeRequest, type SiteInfo, type SiteUser } from './src/api/site-info';
 import type { OutboxEntry } from './src/api/outbox';
@@ -194,8 +194,14 @@ export function createWebRoute(backend: WebBackend, assets: Promise<WebAssets>, 
     if (path === '/__web/outbox' && method === 'GET') {
       const since = Number(url.searchParams.get('since') ?? '0');
       const all = backend.outbox(Number.isFinite(since) ? since : 0);
-      const entries = url.searchParams.get('scope') === 'all' ? all : all.filter((entry) => isAddressedTo(entry, user));
-      return sendJson(res, 200, { entries });
+      // The outbox carries credentials (PagerDuty routing keys): everything, unmasked, is for site administrators.
+      const admin = await backend.isAdmin(user.accountId);
+      if (url.searchParams.get('scope') === 'all') {
+        if (!admin) return sendJson(res, 403, { errorMessages: ['Only site administrators can read everything the site sent.'], errors: {} });
+        return sendJson(res, 200, { entries: all });
+      }
+      const mine = all.filter((entry) => isAddressedTo(entry, user));
+      return sendJson(res, 200, { entries: admin ? mine : mine.map(withoutSecrets) });
     }
     if (path === '/__web/field-help' && method === 'GET') {
       return sendJson(res, 200, { help: await backend.fieldHelp(url.searchParams.get('projectKey') ?? '', url.searchParams.get('issueTypeId') ?? '') });

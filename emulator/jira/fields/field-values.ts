@@ -54,6 +54,7 @@ export class FieldValues {
     switch (field.kind) {
       case 'string': {
         if (typeof input !== 'string') throw new FieldValueError(`Operation value must be a string`);
+        if (field.id === 'summary' && /[\r\n]/.test(input)) throw new FieldValueError('The summary is invalid because it contains newline characters.');
         if (field.maxLength !== undefined && input.length > field.maxLength) {
           throw new FieldValueError(field.id === 'summary' ? 'Summary must be less than 255 characters.' : `The entered text is too long. It exceeds the allowed limit of ${field.maxLength} characters.`);
         }

@@ -60,6 +60,9 @@ export function jqlField(name: string, env: JqlEnvironment): JqlField {
   const { store, catalog } = services;
   const lower = name.toLowerCase();
   const stored = (issue: IssueRecord, id: string): unknown => renderer.stored(issue, id);
+  // Statuses are read once per query, not once per issue looked at.
+  let statusesById: Map<string, ReturnType<typeof store.projects.statuses>[number]> | undefined;
+  const statusOf = (issue: IssueRecord) => (statusesById ??= new Map(store.projects.statuses().map((status) => [status.id, status]))).get(statusIdOf(issue));
 
   const storedUsers = (id: string) => (issue: IssueRecord): string[] => {
     const value = stored(issue, id);
@@ -125,13 +128,13 @@ export function jqlField(name: string, env: JqlEnvironment): JqlField {
           if (matches.length === 0) throw noSuchValue(value, 'status');
           return matches.map((status) => status.id);
         },
-        sortKey: (issue) => store.projects.status(statusIdOf(issue))?.name.toLowerCase(),
+        sortKey: (issue) => statusOf(issue)?.name.toLowerCase(),
       };
     case 'statuscategory':
       return {
         label: 'statusCategory',
         values: (issue) => {
-          const status = store.projects.status(statusIdOf(issue));
+          const status = statusOf(issue);
           return status ? [status.category] : [];
         },
         literal: (value) => {
@@ -139,7 +142,7 @@ export function jqlField(name: string, env: JqlEnvironment): JqlField {
           if (!category) throw noSuchValue(value, 'statusCategory');
           return [category.key];
         },
-        sortKey: (issue) => store.projects.status(statusIdOf(issue))?.category,
+        sortKey: (issue) => statusOf(issue)?.category,
       };
     case 'issuetype':
     case 'type':

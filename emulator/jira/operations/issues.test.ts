@@ -312,3 +312,37 @@ describe('DELETE /issue/{issueIdOrKey}', () => {
     expect((await site.call(bea, 'GET', `/rest/api/3/issue/${key}`)).status).toBe(404);
   });
 });
+
+describe("Jira's field limits", () => {
+  const tooLong = 'The entered text is too long. It exceeds the allowed limit of 32,767 characters.';
+  const create = (fields: Record<string, unknown>) => site.call(bea, 'POST', '/rest/api/3/issue', { fields: { project: { key: 'HOT' }, issuetype: { name: 'Incident' }, summary: 'x', ...fields } });
+  /** A document whose stored form (markup included) is `length` characters long. */
+  const documentOfLength = (length: number) => adf('a'.repeat(length - JSON.stringify(adf('')).length));
+
+  it('refuses a summary over 255 characters or with a line break, on create and on edit, with Jira\'s error bodies', async () => {
+    expect((await create({ summary: 's'.repeat(255) })).status).toBe(201);
+    const long = await create({ summary: 's'.repeat(256) });
+    expect(long).toMatchObject({ status: 400, body: { errorMessages: [], errors: { summary: 'Summary must be less than 255 characters.' } } });
+    for (const summary of ['Pushes fail\nsince 09:00', 'Pushes fail\r\n']) {
+      expect(await create({ summary })).toMatchObject({ status: 400, body: { errorMessages: [], errors: { summary: 'The summary is invalid because it contains newline characters.' } } });
+    }
+    const key = await createIncident(site, bea, 'Pushes fail');
+    const edit = await site.call(bea, 'PUT', `/rest/api/3/issue/${key}`, { fields: { summary: 'Pushes\nfail' } });
+    expect(edit).toMatchObject({ status: 400, body: { errors: { summary: 'The summary is invalid because it contains newline characters.' } } });
+    const update = await site.call(bea, 'PUT', `/rest/api/3/issue/${key}`, { update: { summary: [{ set: 'x'.repeat(300) }] } });
+    expect(update).toMatchObject({ status: 400, body: { errors: { summary: 'Summary must be less than 255 characters.' } } });
+    expect((await issueFields(site, bea, key))['summary']).toBe('Pushes fail');
+  });
+
+  it('refuses rich text (description, textarea fields, comments) over 32,767 characters as stored', async () => {
+    const notes = await createCustomField(site, 'Notes', 'textarea');
+    expect(JSON.stringify(documentOfLength(32_767)).length).toBe(32_767);
+    expect((await create({ description: documentOfLength(32_767), [notes]: documentOfLength(32_767) })).status).toBe(201);
+    const refused = await create({ description: documentOfLength(32_768), [notes]: documentOfLength(40_000) });
+    expect(refused).toMatchObject({ status: 400, body: { errorMessages: [], errors: { description: tooLong, [notes]: tooLong } } });
+    const key = await createIncident(site, bea, 'Pushes fail');
+    expect(await site.call(bea, 'PUT', `/rest/api/3/issue/${key}`, { fields: { [notes]: documentOfLength(32_768) } })).toMatchObject({ status: 400, body: { errors: { [notes]: tooLong } } });
+    expect(await site.call(bea, 'POST', `/rest/api/3/issue/${key}/comment`, { body: documentOfLength(32_768) })).toMatchObject({ status: 400, body: { errors: { comment: tooLong } } });
+    expect((await site.call(bea, 'POST', `/rest/api/3/issue/${key}/comment`, { body: documentOfLength(32_767) })).status).toBe(201);
+  });
+});

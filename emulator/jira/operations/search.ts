@@ -4,6 +4,7 @@ import { expandSet, isRecord, ok, queryList, queryNumber, queryString, type Oper
 import { JiraHttpError } from '../errors';
 import { parseFieldSelection } from '../issues/issue-renderer';
 import { compileJql } from '../jql/evaluate-jql';
+import { indexPlan } from '../jql/index-plan';
 import { parseJql } from '../jql/parse-jql';
 import type { IssueRecord } from '../store/model';
 
@@ -21,13 +22,23 @@ export function searchOperations(kit: Toolkit): OperationDefinition[] {
   const { services, renderer } = kit;
   const { store, permissions } = services;
 
-  const findIssues = (request: OperationRequest, jql: string): IssueRecord[] => {
-    const compiled = compileJql(parseJql(jql), { services, renderer, actor: request.actor, actorAccountId: request.actorAccountId, now: services.now() });
+  /**
+   * The issues the query matches, in its order; with `enough`, only the first `enough` of them when
+   * the order is an indexed column's, so a page is read without loading every visible issue.
+   */
+  const findIssues = (request: OperationRequest, jql: string, enough?: number): IssueRecord[] => {
+    const query = parseJql(jql);
+    const env = { services, renderer, actor: request.actor, actorAccountId: request.actorAccountId, now: services.now() };
+    const compiled = compileJql(query, env);
+    const plan = indexPlan(query, env);
     const visible = store.projects.projects().filter((project) => permissions.canBrowse(request.actor, project.id));
-    return store.issues
-      .inProjects(visible.map((project) => project.id))
-      .filter((issue) => compiled.matches(issue))
-      .sort((a, b) => compiled.compare(a, b));
+    const matching: IssueRecord[] = [];
+    const streamed = enough !== undefined && plan.order !== undefined;
+    store.issues.scan(visible.map((project) => project.id), plan, streamed ? plan.order : undefined, (issue) => {
+      if (compiled.matches(issue)) matching.push(issue);
+      return !streamed || matching.length < enough;
+    });
+    return streamed ? matching : matching.sort((a, b) => compiled.compare(a, b));
   };
 
   const search = (request: OperationRequest, input: SearchInput) => {
@@ -35,7 +46,8 @@ export function searchOperations(kit: Toolkit): OperationDefinition[] {
     const fields = input.fields && input.fields.length > 0 ? input.fields : ['id'];
     const limit = fields.every((field) => idOnlyFields.has(field)) ? 5000 : 100;
     const maxResults = Math.max(1, Math.min(input.maxResults, limit));
-    const matching = findIssues(request, input.jql);
+    // One issue past the page tells whether it is the last.
+    const matching = findIssues(request, input.jql, offset + maxResults + 1);
     const pageOfIssues = matching.slice(offset, offset + maxResults);
     const isLast = offset + pageOfIssues.length >= matching.length;
     const selection = parseFieldSelection(fields, 'id');

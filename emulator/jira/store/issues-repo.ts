@@ -69,6 +69,26 @@ export class IssuesRepo {
       .map((row) => toIssue(issueRow.parse(row)));
   }
 
+  /**
+   * Issues of the given projects meeting every SQL condition (over `jira_issues` columns and the
+   * indexed field expressions), one at a time, in the given column's order (ties: newest id first)
+   * or by id. Stops reading as soon as the caller returns false.
+   */
+  scan(
+    projectIds: string[],
+    where: { conditions: string[]; params: (string | number)[] },
+    order: { column: 'created' | 'updated'; direction: 'ASC' | 'DESC' } | undefined,
+    visit: (issue: IssueRecord) => boolean,
+  ): void {
+    if (projectIds.length === 0) return;
+    const conditions = [`project_id IN (${projectIds.map(() => '?').join(', ')})`, ...where.conditions];
+    const orderBy = order === undefined ? 'CAST(id AS INTEGER)' : `${order.column} ${order.direction}, CAST(id AS INTEGER) DESC`;
+    const rows = this.db.prepare(`SELECT * FROM jira_issues WHERE ${conditions.join(' AND ')} ORDER BY ${orderBy}`).iterate(...projectIds, ...where.params);
+    for (const row of rows) {
+      if (!visit(toIssue(issueRow.parse(row)))) break;
+    }
+  }
+
   addChangelog(entry: Omit<ChangelogRecord, 'id'>): ChangelogRecord {
     const record = { ...entry, id: String(nextId(this.db, 'changelog')) };
     this.db

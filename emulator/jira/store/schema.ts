@@ -89,6 +89,10 @@ CREATE TABLE IF NOT EXISTS jira_issues (
   updated INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS jira_issues_project ON jira_issues (project_id, num);
+CREATE INDEX IF NOT EXISTS jira_issues_status ON jira_issues (project_id, json_extract(fields, '$.status'));
+CREATE INDEX IF NOT EXISTS jira_issues_resolution ON jira_issues (project_id, json_extract(fields, '$.resolution'));
+CREATE INDEX IF NOT EXISTS jira_issues_created ON jira_issues (project_id, created);
+CREATE INDEX IF NOT EXISTS jira_issues_updated ON jira_issues (project_id, updated);
 CREATE TABLE IF NOT EXISTS jira_comments (
   id TEXT PRIMARY KEY,
   issue_id TEXT NOT NULL,

@@ -88,6 +88,9 @@ const fetchPayload = z.object({
   isMultipartFormData: z.optional(z.boolean()),
 });
 
+/** The header by which the site tells the app's `requestJira` from the site's own pages. */
+export const appRequestHeader = 'x-local-site-app-request';
+
 /** `requestJira` from the browser: the request runs as the signed-in user (the session cookie). */
 async function fetchProduct(payload: unknown): Promise<unknown> {
   const request = parse(fetchPayload, payload, 'fetchProduct');
@@ -100,7 +103,8 @@ async function fetchProduct(payload: unknown): Promise<unknown> {
   const response = await fetch(path, {
     method,
     credentials: 'same-origin',
-    headers: init.headers ?? [],
+    // Marks the request as the app's, so the site checks it against the manifest's scopes as Forge does.
+    headers: [...(init.headers ?? []), [appRequestHeader, 'bridge']],
     ...(init.body === undefined || init.body === null || method === 'GET' || method === 'HEAD' ? {} : { body: init.body }),
   });
   const headers: Record<string, string> = {};
