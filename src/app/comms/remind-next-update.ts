@@ -48,7 +48,8 @@ export async function remindNextUpdate(deps: ReminderDeps, job: ReminderJob): Pr
   const minutes = Math.max(0, Math.round((job.dueAt - now) / 60_000));
   const when = now >= job.dueAt ? `was due at ${formatClockTime(job.dueAt)}` : `is due at ${formatClockTime(job.dueAt)} (in ${minutes} minute${minutes === 1 ? '' : 's'})`;
   const message = `Reminder: the next update on ${job.issueKey} ${when}. Send it from the Updates tab of ${job.issueKey}.`;
-  const people = [...new Set([record.assignee?.accountId, ...record.communicationsManagers.map((person) => person.accountId)].filter((id): id is string => id !== undefined))];
+  // Whoever promised the update hears about it too, with the IM and the communications managers.
+  const people = [...new Set([latest.by, record.assignee?.accountId, ...record.communicationsManagers.map((person) => person.accountId)].filter((id): id is string => id !== undefined))];
   const room = stateFrom(job.issueId, cockpitEntries).room;
   const url = issueUrl(config, job.issueKey);
   await Promise.all([
