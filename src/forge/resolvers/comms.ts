@@ -15,6 +15,7 @@ import { JiraChangeRecords } from '../adapters/jira-change-records';
 import { JiraClient, type JiraRequest } from '../adapters/jira-client';
 import { JiraIncidentIssues } from '../adapters/jira-incident-issues';
 import { JiraNotifyMail } from '../adapters/jira-notify-mail';
+import { MemoizedSecrets } from '../adapters/memoized-secrets';
 import { SendGridMailer } from '../adapters/sendgrid-mailer';
 import { SlackChatRooms } from '../adapters/slack-chat-rooms';
 import { StatuspagePages } from '../adapters/statuspage-pages';
@@ -31,6 +32,7 @@ const asAppRequest: JiraRequest = (route, init) => asApp().requestJira(route, in
 export function commsDeps(s: Services): CommsDeps {
   const { clock, deadline, store } = s;
   const jira = new JiraClient(asUserRequest, clock, deadline);
+  const secrets = new MemoizedSecrets(store);
   return {
     issues: new JiraIncidentIssues(jira),
     store,
@@ -38,9 +40,9 @@ export function commsDeps(s: Services): CommsDeps {
     changes: new JiraChangeRecords(jira),
     clock,
     newId: () => randomUUID(),
-    secrets: store,
-    statusPages: new StatuspagePages(store),
-    mailer: new SendGridMailer(store),
+    secrets,
+    statusPages: new StatuspagePages(secrets),
+    mailer: new SendGridMailer(secrets),
     // Jira mails the list as the app, one attempt per call: the send use case retries each channel itself.
     jiraMail: new JiraNotifyMail(new JiraClient(asAppRequest, clock, deadline, 1)),
     appTracker: s.appTracker,
