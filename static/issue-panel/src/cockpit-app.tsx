@@ -15,10 +15,11 @@ import { PagingCard } from './paging-card';
 import { ReviewTab } from './review-tab';
 import { RolesTab } from './roles-tab';
 import { TimelineTab } from './timeline-tab';
+import { UpdateComposer } from './update-composer';
 import { Button, Message, Pill, Tabs, type TabDefinition } from './ui';
 import { refreshIssueView, useCockpit, type Cockpit } from './use-cockpit';
 
-type TabId = 'checklist' | 'comms' | 'assess' | 'roles' | 'timeline' | 'review';
+type TabId = 'checklist' | 'comms' | 'assess' | 'roles' | 'timeline' | 'review' | 'updates';
 
 /** Where each step of the checklist is worked on in the panel. */
 const TAB_OF_STEP: Readonly<Record<string, TabId>> = {
@@ -26,6 +27,8 @@ const TAB_OF_STEP: Readonly<Record<string, TabId>> = {
   assess: 'assess',
   delegate: 'roles',
   review: 'timeline',
+  'initial-comms': 'updates',
+  'follow-up-comms': 'updates',
 };
 
 export function CockpitApp() {
@@ -70,6 +73,7 @@ function Loaded({ view, cockpit }: { view: CockpitView; cockpit: Cockpit }) {
     { id: 'assess', label: 'Assess', hint: `${view.assess.answered}/${view.assess.total}` },
     { id: 'roles', label: 'Roles' },
     { id: 'timeline', label: 'Timeline', hint: String(view.timeline.length) },
+    { id: 'updates', label: 'Updates' },
     { id: 'review', label: 'Review', ...(view.review.fatigue.length + view.review.prompts.length > 0 ? { hint: `${view.review.fatigue.length + view.review.prompts.length}` } : {}) },
   ];
   return (
@@ -91,6 +95,7 @@ function Loaded({ view, cockpit }: { view: CockpitView; cockpit: Cockpit }) {
           {tab === 'assess' ? <AssessTab view={view} cockpit={cockpit} /> : null}
           {tab === 'roles' ? <RolesTab view={view} cockpit={cockpit} /> : null}
           {tab === 'timeline' ? <TimelineTab view={view} cockpit={cockpit} /> : null}
+          {tab === 'updates' ? <UpdateComposer onSent={() => void cockpit.refresh()} /> : null}
           {tab === 'review' ? <ReviewTab view={view} onHandOver={() => setTab('roles')} /> : null}
         </Tabs>
       </Stack>
