@@ -14,6 +14,7 @@ import { loadManifest, type Manifest } from './forge/manifest';
 import { createJiraRoute } from './http/jira-route';
 import type { RouteHandler } from './http/route-handler';
 import { startHttpServer } from './http/server';
+import { createStatusPageRoute } from './http/status-page-route';
 import { createWebTriggerRoute } from './http/webtrigger-route';
 import { JiraEmulator } from './jira/index';
 import { Outbox } from './outbox';
@@ -132,7 +133,8 @@ export async function createSite(options: SiteOptions): Promise<Site> {
         await forge.runDue();
         await forge.drain();
       }
-      clock.advanceTo(target);
+      // The emulated clock keeps running while due work runs, so it can already be past the target.
+      if (target > clock.now()) clock.advanceTo(target);
       await forge.runDue();
       await forge.drain();
       return clock.now();
@@ -148,7 +150,7 @@ export async function createSite(options: SiteOptions): Promise<Site> {
       db.close();
     },
   };
-  builtIn.push(createJiraRoute(jira, forge.jiraScopes), createControlRoute(site), createWebTriggerRoute(forge, manifest.webTriggers.map((w) => w.key)));
+  builtIn.push(createJiraRoute(jira, forge.jiraScopes), createControlRoute(site), createWebTriggerRoute(forge, manifest.webTriggers.map((w) => w.key)), createStatusPageRoute(forge.egress.statuspage));
   try {
     jira.seedDemo();
     await forge.start();

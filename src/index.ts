@@ -16,5 +16,8 @@ export { runPageOnCallPostFunction } from './forge/triggers/page-on-call-post-fu
 // Scheduled triggers.
 export { runEscalations } from './forge/triggers/escalation-schedule';
 
+// Queue consumers and their safety-net schedule.
+export { remindNextUpdateConsumer, runCommsReminders } from './forge/consumers/comms-reminders';
+
 // Web triggers.
 export { acknowledgeWebhook } from './forge/webtriggers/acknowledge-webhook';

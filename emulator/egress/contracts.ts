@@ -3,6 +3,7 @@
  * emulator/contracts/): Slack's Web API (OpenAPI 2) and PagerDuty's Events API v2 (OpenAPI 3).
  */
 import Ajv, { type ValidateFunction } from 'ajv';
+import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -126,4 +127,74 @@ function isWebAddress(value: string): boolean {
   } catch {
     return false;
   }
+}
+
+const openApiDocument = z.looseObject({ paths: z.record(z.string(), z.record(z.string(), z.unknown())), components: z.record(z.string(), z.unknown()) });
+
+/**
+ * The Statuspage document with its two published defects patched, in memory only: `Incident.metadata`
+ * typed `"Object"` and the uptime parameters typed `PartialStartDate`/`PartialEndDate`.
+ */
+export function statuspageContract(): z.infer<typeof openApiDocument> {
+  const patch = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(patch);
+    if (typeof node !== 'object' || node === null) return node;
+    return Object.fromEntries(
+      Object.entries(node).map(([name, value]) => {
+        if (name === 'type' && value === 'Object') return [name, 'object'];
+        if (name === 'type' && (value === 'PartialStartDate' || value === 'PartialEndDate')) return [name, 'string'];
+        return [name, patch(value)];
+      }),
+    );
+  };
+  return openApiDocument.parse(patch(JSON.parse(readFileSync(join(contractsDir, 'statuspage-api-v1.openapi.json'), 'utf8'))));
+}
+
+let statuspageValidators: Map<string, ValidateFunction> | undefined;
+
+/** The Statuspage operations the site serves, by method and path template. */
+export type StatuspageOperation = 'POST /pages/{page_id}/incidents' | 'PATCH /pages/{page_id}/incidents/{incident_id}' | 'PUT /pages/{page_id}/incidents/{incident_id}' | 'answer Incident' | 'answer Component';
+
+function problemsOf(validate: ValidateFunction, body: unknown, root: string): string[] {
+  if (validate(body)) return [];
+  return (validate.errors ?? []).map((error) => `${error.instancePath === '' ? root : `${root}${error.instancePath.replaceAll('/', '.')}`} ${error.message ?? 'is invalid'}`);
+}
+
+/** Validates a Statuspage request body, or an answer the site gives, against the (patched) published document. */
+export function statuspageProblems(operation: StatuspageOperation, body: unknown): string[] {
+  if (!statuspageValidators) {
+    const contract = statuspageContract();
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    addFormats(ajv);
+    statuspageValidators = new Map();
+    const requestSchema = (path: string, method: string): Record<string, unknown> => {
+      const operationNode = z.looseObject({ requestBody: z.looseObject({ content: z.looseObject({ 'application/json': z.looseObject({ schema: z.record(z.string(), z.unknown()) }) }) }) }).parse(contract.paths[path]?.[method]);
+      return operationNode.requestBody.content['application/json'].schema;
+    };
+    const withComponents = (schema: Record<string, unknown>) => ajv.compile({ ...schema, components: contract.components });
+    statuspageValidators.set('POST /pages/{page_id}/incidents', withComponents(requestSchema('/pages/{page_id}/incidents', 'post')));
+    statuspageValidators.set('PATCH /pages/{page_id}/incidents/{incident_id}', withComponents(requestSchema('/pages/{page_id}/incidents/{incident_id}', 'patch')));
+    statuspageValidators.set('PUT /pages/{page_id}/incidents/{incident_id}', withComponents(requestSchema('/pages/{page_id}/incidents/{incident_id}', 'put')));
+    statuspageValidators.set('answer Incident', withComponents({ $ref: '#/components/schemas/Incident' }));
+    statuspageValidators.set('answer Component', withComponents({ $ref: '#/components/schemas/Component' }));
+  }
+  const validate = statuspageValidators.get(operation);
+  if (!validate) return [`The Statuspage contract has no operation ${operation}`];
+  return problemsOf(validate, body, operation.startsWith('answer') ? 'answer' : 'body');
+}
+
+let sendGridValidator: ValidateFunction | undefined;
+
+/** Validates a SendGrid Mail Send v3 request body against the published OpenAPI 3.1 document. */
+export function sendGridMailProblems(body: unknown): string[] {
+  if (!sendGridValidator) {
+    const contract = openApiDocument.parse(JSON.parse(readFileSync(join(contractsDir, 'sendgrid-mail-v3.openapi.json'), 'utf8')));
+    const bodies = z.record(z.string(), z.looseObject({ content: z.looseObject({ 'application/json': z.looseObject({ schema: z.record(z.string(), z.unknown()) }) }) })).parse(contract.components['requestBodies']);
+    const schema = bodies['PostMailSend']?.content['application/json'].schema;
+    if (schema === undefined) return ['The SendGrid contract has no PostMailSend request body'];
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats(ajv);
+    sendGridValidator = ajv.compile({ ...schema, components: contract.components });
+  }
+  return problemsOf(sendGridValidator, body, 'body');
 }

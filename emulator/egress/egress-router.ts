@@ -5,6 +5,7 @@ import type { Outbox } from '../outbox';
 import type { EgressAnswer, EgressRequest, StandIn } from './egress-types';
 import { PagerDutyStandIn } from './pagerduty';
 import { PagerDutyWebhooks } from './pagerduty-webhooks';
+import { SendGridStandIn } from './sendgrid';
 import { SlackStandIn } from './slack';
 import { SlackWorkspace } from './slack-workspace';
 import { StatuspageStandIn } from './statuspage';
@@ -24,7 +25,7 @@ export class EgressRouter {
     this.pagerDuty = new PagerDutyStandIn(deps.db, shared);
     this.pagerDutyWebhooks = new PagerDutyWebhooks(deps.db, this.pagerDuty, { ...shared, users: deps.users });
     this.statuspage = new StatuspageStandIn(deps.db, shared);
-    this.standIns = [new SlackStandIn(this.slack, shared), this.pagerDuty, this.statuspage, new WebhookStandIn(shared)];
+    this.standIns = [new SlackStandIn(this.slack, shared), this.pagerDuty, this.statuspage, new SendGridStandIn(shared), new WebhookStandIn(shared)];
   }
 
   async handle(request: EgressRequest): Promise<EgressAnswer> {

@@ -106,12 +106,12 @@ describe('egress stand-ins', () => {
 
   it('keeps Statuspage incidents and their updates', async () => {
     const auth = { authorization: 'OAuth page-key' };
-    const created = await send('POST', 'https://api.statuspage.io/v1/pages/pg1/incidents', { incident: { name: 'Checkout degraded', status: 'investigating', body: 'Looking' } }, auth);
+    const created = await send('POST', 'https://api.statuspage.io/v1/pages/intstatus01/incidents', { incident: { name: 'Checkout degraded', status: 'investigating', body: 'Looking' } }, auth);
     expect(created.status).toBe(201);
     const id = (created.body as { id: string }).id;
-    const updated = await send('PATCH', `https://api.statuspage.io/v1/pages/pg1/incidents/${id}`, { incident: { status: 'resolved', body: 'Fixed' } }, auth);
+    const updated = await send('PATCH', `https://api.statuspage.io/v1/pages/intstatus01/incidents/${id}`, { incident: { status: 'resolved', body: 'Fixed' } }, auth);
     expect(updated.body).toMatchObject({ status: 'resolved', incident_updates: [{ status: 'resolved' }, { status: 'investigating' }] });
-    expect((await send('GET', 'https://api.statuspage.io/v1/pages/pg1/incidents', undefined)).status).toBe(401);
+    expect((await send('GET', 'https://api.statuspage.io/v1/pages/intstatus01/incidents', undefined)).status).toBe(401);
   });
 
   it('records a request to any other host as a webhook and answers 200', async () => {

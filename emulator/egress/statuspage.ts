@@ -1,10 +1,14 @@
 /**
- * Stand-in for the Statuspage API (`https://api.statuspage.io/v1/pages/{page_id}/incidents`):
- * create, update, list and read incidents with `Authorization: OAuth <key>`.
+ * Stand-in for the Statuspage API (`https://api.statuspage.io/v1/pages/{page_id}/…`): create, update,
+ * list and read incidents, list components, with `Authorization: OAuth <key>`. Request bodies are
+ * checked against the published document (patched in memory, see ./contracts.ts). Two pages exist
+ * from the start, an internal one for staff and an external one for customers, with a component per
+ * demo product, readable as status pages at `/status/internal` and `/status/external`.
  */
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { SiteDatabase } from '../db';
+import { statuspageProblems } from './contracts';
 import { recordedRequest, type EgressAnswer, type EgressRequest, type StandIn, type StandInDeps } from './egress-types';
 
 const schema = `
@@ -14,7 +18,33 @@ CREATE TABLE IF NOT EXISTS statuspage_incidents (
   record TEXT NOT NULL,
   created_at TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS statuspage_pages (
+  id TEXT PRIMARY KEY,
+  slug TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS statuspage_components (
+  id TEXT PRIMARY KEY,
+  page_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  status TEXT NOT NULL,
+  position INTEGER NOT NULL
+);
 `;
+
+/** The demo organisation's two pages and their components, one per product. */
+export const DEMO_STATUS_PAGES = [
+  { id: 'intstatus01', slug: 'internal', name: 'Internal status (staff only)', components: [['cmpintbitbucket', 'Bitbucket'], ['cmpintjira', 'Jira'], ['cmpintconfluence', 'Confluence']] },
+  { id: 'extstatus01', slug: 'external', name: 'Status', components: [['cmpextbitbucket', 'Bitbucket'], ['cmpextjira', 'Jira'], ['cmpextconfluence', 'Confluence']] },
+] as const;
+
+export interface StatusComponent {
+  id: string;
+  page_id: string;
+  name: string;
+  status: string;
+  position: number;
+}
 
 const incidentStatus = z.enum(['investigating', 'identified', 'monitoring', 'resolved', 'scheduled', 'in_progress', 'verifying', 'completed']);
 const incidentInput = z.object({
@@ -56,6 +86,21 @@ export class StatuspageStandIn implements StandIn {
     private readonly deps: StandInDeps,
   ) {
     db.exec(schema);
+    const page = db.prepare('INSERT OR IGNORE INTO statuspage_pages (id, slug, name) VALUES (?, ?, ?)');
+    const component = db.prepare('INSERT OR IGNORE INTO statuspage_components (id, page_id, name, status, position) VALUES (?, ?, ?, ?, ?)');
+    for (const demo of DEMO_STATUS_PAGES) {
+      page.run(demo.id, demo.slug, demo.name);
+      demo.components.forEach(([id, name], position) => component.run(id, demo.id, name, 'operational', position));
+    }
+  }
+
+  /** A page by its slug (`internal`, `external`) or id. */
+  page(slugOrId: string): { id: string; slug: string; name: string } | undefined {
+    return this.db.prepare('SELECT id, slug, name FROM statuspage_pages WHERE slug = ? OR id = ?').get(slugOrId, slugOrId) as { id: string; slug: string; name: string } | undefined;
+  }
+
+  components(pageId: string): StatusComponent[] {
+    return this.db.prepare('SELECT * FROM statuspage_components WHERE page_id = ? ORDER BY position').all(pageId) as StatusComponent[];
   }
 
   handles(url: URL): boolean {
@@ -85,8 +130,16 @@ export class StatuspageStandIn implements StandIn {
     if (!/^OAuth\s+\S+$/i.test(request.headers.get('authorization') ?? '')) {
       return { status: 401, body: { error: 'Could not authenticate' } };
     }
+    const components = /^\/v1\/pages\/([^/]+)\/components(?:\.json)?$/.exec(request.url.pathname);
+    if (components?.[1] !== undefined && request.method === 'GET') return { status: 200, body: this.components(components[1]).map((c) => this.componentAnswer(c)) };
     const match = /^\/v1\/pages\/([^/]+)\/incidents(?:\/([^/]+))?(?:\.json)?$/.exec(request.url.pathname);
     if (!match?.[1]) return { status: 404, body: { error: 'Not found' } };
+    if (this.page(match[1]) === undefined) return { status: 404, body: { error: 'Page not found' } };
+    if (request.method === 'POST' || request.method === 'PATCH' || request.method === 'PUT') {
+      const operation = request.method === 'POST' ? 'POST /pages/{page_id}/incidents' : (`${request.method} /pages/{page_id}/incidents/{incident_id}` as const);
+      const problems = statuspageProblems(operation, request.body);
+      if (problems.length > 0) return { status: 422, body: { error: problems.join('; ') } };
+    }
     const pageId = match[1];
     const incidentId = match[2];
     if (incidentId === undefined) {
@@ -122,6 +175,7 @@ export class StatuspageStandIn implements StandIn {
       components: Object.entries(input.data.incident.components ?? {}).map(([componentId, componentStatus]) => ({ id: componentId, status: componentStatus })),
     };
     this.db.prepare('INSERT INTO statuspage_incidents (id, page_id, record, created_at) VALUES (?, ?, ?, ?)').run(id, pageId, JSON.stringify(incident), at);
+    this.applyComponents(pageId, input.data.incident.components);
     return { status: 201, body: incident };
   }
 
@@ -143,8 +197,22 @@ export class StatuspageStandIn implements StandIn {
       resolved_at: status === 'resolved' ? (existing.resolved_at ?? at) : null,
       incident_updates: updates,
     };
+    const components = change.components ?? {};
+    incident.components = mergeComponents(existing.components, components);
     this.db.prepare('UPDATE statuspage_incidents SET record = ? WHERE id = ?').run(JSON.stringify(incident), existing.id);
+    // A resolved incident gives its components back to operational, as Statuspage does.
+    this.applyComponents(existing.page_id, status === 'resolved' ? Object.fromEntries(incident.components.map((c) => [c.id, 'operational'])) : components);
     return { status: 200, body: incident };
+  }
+
+  private applyComponents(pageId: string, statuses: Record<string, string> | undefined): void {
+    const update = this.db.prepare('UPDATE statuspage_components SET status = ? WHERE id = ? AND page_id = ?');
+    for (const [id, status] of Object.entries(statuses ?? {})) update.run(status, id, pageId);
+  }
+
+  private componentAnswer(component: StatusComponent): Record<string, unknown> {
+    const at = this.nowIso();
+    return { id: component.id, page_id: component.page_id, group_id: null, created_at: at, updated_at: at, group: false, name: component.name, description: null, position: component.position, status: component.status, showcase: true, only_show_if_degraded: false, automation_email: `component+${component.id}@notifications.statuspage.io`, start_date: null };
   }
 
   private find(pageId: string, id: string): Incident | undefined {
@@ -155,6 +223,12 @@ export class StatuspageStandIn implements StandIn {
   private nowIso(): string {
     return new Date(this.deps.now()).toISOString();
   }
+}
+
+function mergeComponents(existing: { id: string; status: string }[], change: Record<string, string>): { id: string; status: string }[] {
+  const merged = new Map(existing.map((c) => [c.id, c.status]));
+  for (const [id, status] of Object.entries(change)) merged.set(id, status);
+  return [...merged].map(([id, status]) => ({ id, status }));
 }
 
 function isIncident(value: unknown): value is Incident {

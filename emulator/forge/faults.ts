@@ -11,6 +11,8 @@ const rates = z.strictObject({
   rate429: z.number().min(0).max(1).optional(),
   rate5xx: z.number().min(0).max(1).optional(),
   rateLostResponse: z.number().min(0).max(1).optional(),
+  /** Only calls to these hosts fail (egress), e.g. `["api.statuspage.io"]`; all when absent. */
+  hosts: z.array(z.string().min(1)).optional(),
 });
 
 export const faultConfigSchema = z.strictObject({
@@ -49,8 +51,9 @@ export class FaultInjector {
     if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
   }
 
-  decide(target: FaultTarget): FaultDecision {
-    const { rate429 = 0, rate5xx = 0, rateLostResponse = 0 } = this.config[target] ?? {};
+  decide(target: FaultTarget, host?: string): FaultDecision {
+    const { rate429 = 0, rate5xx = 0, rateLostResponse = 0, hosts } = this.config[target] ?? {};
+    if (hosts !== undefined && (host === undefined || !hosts.includes(host))) return { kind: 'none' };
     if (rate429 === 0 && rate5xx === 0 && rateLostResponse === 0) return { kind: 'none' };
     const roll = this.random();
     if (roll < rate429) return { kind: 'rate-limited', retryAfterSeconds: this.config.retryAfterSeconds ?? 1 };

@@ -91,7 +91,7 @@ export class PlatformSeams implements InvocationSeams {
       throw new ExternalEndpointNotAllowedError(request.url);
     }
     return this.timed(scope, 'egress', request.method, label, async () => {
-      const fault = this.deps.faults.decide('egress');
+      const fault = this.deps.faults.decide('egress', new URL(request.url).hostname);
       if (fault.kind === 'rate-limited') return jsonResponse(429, EgressRouter.rateLimitedBody(url), { 'retry-after': String(fault.retryAfterSeconds) });
       if (fault.kind === 'server-error') return jsonResponse(fault.status, { message: 'Service Unavailable' });
       const text = request.body === null ? undefined : await request.text();

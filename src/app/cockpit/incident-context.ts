@@ -6,6 +6,7 @@ import type { Configuration } from '../configuration';
 import { ForbiddenError, NotFoundError } from '../errors';
 import { acknowledgementOf, acknowledgementsFrom, ACK_PREFIX, episodesFrom, issueEpisodesPrefix, keyPart, type Acknowledgement, type Episode } from '../paging-episodes';
 import type { StoredEntry } from '../ports';
+import { commsPrefix, commsStateFrom, sentCommunications } from '../comms/comms-records';
 import { cockpitPrefix, stateFrom, type CockpitState } from './cockpit-state';
 import { COCKPIT_SETTINGS_KEY, cockpitSettingsFrom, type CockpitSettings } from './cockpit-settings';
 import { readIncidentRecord, type IncidentRecord } from './incident-record';
@@ -27,6 +28,8 @@ export interface IncidentContext {
   readonly settings: CockpitSettings;
   /** The caller as Jira names them, when Jira answered. */
   readonly callerPerson?: Person;
+  /** The incident's communications entries (sent updates and their deliveries), read in the same round. */
+  readonly commsEntries: readonly StoredEntry[];
 }
 
 /**
@@ -36,7 +39,7 @@ export interface IncidentContext {
  * @throws NotFoundError when the issue does not exist or the caller may not see it.
  */
 export async function loadIncidentContext(deps: CockpitDeps, caller: CockpitCaller): Promise<IncidentContext> {
-  const [issue, permissions, storedConfig, storedSettings, entries, episodeEntries, ackEntries, chatConfigured, callerPerson] = await Promise.all([
+  const [issue, permissions, storedConfig, storedSettings, entries, episodeEntries, ackEntries, chatConfigured, callerPerson, commsEntries] = await Promise.all([
     deps.issues.get(caller.issueKey),
     deps.issues.permissions(caller.issueKey),
     deps.store.get(CONFIGURATION_KEY),
@@ -46,6 +49,7 @@ export async function loadIncidentContext(deps: CockpitDeps, caller: CockpitCall
     deps.store.listByPrefix(`${ACK_PREFIX}${keyPart(caller.issueId)}:`),
     deps.chat.isConfigured(),
     deps.issues.person(caller.accountId),
+    deps.store.listByPrefix(commsPrefix(caller.issueId)),
   ]);
   if (issue === undefined || !permissions.browse) throw new NotFoundError('Issue', caller.issueKey);
   const config = configurationFrom(storedConfig);
@@ -62,6 +66,7 @@ export async function loadIncidentContext(deps: CockpitDeps, caller: CockpitCall
     chatConfigured,
     settings: cockpitSettingsFrom(storedSettings),
     ...(callerPerson === undefined ? {} : { callerPerson }),
+    commsEntries,
   };
 }
 
@@ -103,7 +108,7 @@ function pagesOf(context: Pick<IncidentContext, 'episodes' | 'acks'>): Page[] {
 }
 
 /** The incident facts the domain judges (checklist, prompts, brief), from the issue and the cockpit's state. */
-export function incidentFacts(context: Pick<IncidentContext, 'record' | 'state' | 'episodes' | 'acks'>): IncidentFacts {
+export function incidentFacts(context: Pick<IncidentContext, 'record' | 'state' | 'episodes' | 'acks'> & Partial<Pick<IncidentContext, 'commsEntries'>>): IncidentFacts {
   const { record, state } = context;
   const pages = pagesOf(context);
   const firstAck = pages
@@ -133,8 +138,8 @@ export function incidentFacts(context: Pick<IncidentContext, 'record' | 'state' 
     },
     ...(record.supportCases === undefined ? {} : { supportCaseCount: record.supportCases }),
     assessment: [...state.assessment],
-    // Sent communications are recorded by the comms steps; the cockpit reads none of its own.
-    communications: [],
+    // Sent updates, as the Updates tab recorded them: an audience counts once one of its channels delivered.
+    communications: sentCommunications(commsStateFrom(record.id, context.commsEntries ?? [])),
     pages,
     timeline: [...state.timeline],
     cleanupIssues: [...record.linkedIssues],

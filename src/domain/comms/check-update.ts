@@ -11,7 +11,9 @@ export type UpdateField =
   | 'rootCause'
   | 'eta'
   | 'nextUpdate.at'
-  | 'nextUpdate.where';
+  | 'nextUpdate.where'
+  | 'internal'
+  | 'external';
 
 /** Something the update still has to say, in words the writer can act on. */
 export interface UpdateGap {

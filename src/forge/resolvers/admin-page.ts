@@ -10,6 +10,7 @@ import { addOverride, getOnCall, takeShift } from '../../app/manage-on-call';
 import { provisionFields } from '../../app/provision-fields';
 import { exportConfiguration, importConfiguration, saveConfiguration } from '../../app/save-configuration';
 import { defineResolvers, resolver } from './define-resolvers';
+import { commsAdminResolvers } from './comms';
 
 /** The web trigger paging providers report acknowledgements to (its manifest key). */
 export const ACKNOWLEDGE_WEBTRIGGER_KEY = 'acknowledge-webhook';
@@ -19,6 +20,7 @@ const nothing = z.strictObject({});
 
 /** The admin page's resolvers, for Jira administrators only: configuration, on-call schedules, integration secrets, the cockpit's settings. */
 export const adminPageResolver = defineResolvers({
+  ...commsAdminResolvers,
   [KEYS.getConfiguration]: resolver({
     access: 'administrator',
     action: 'view the incident response settings',

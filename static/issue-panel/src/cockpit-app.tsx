@@ -15,6 +15,7 @@ import { ReviewTab } from './review-tab';
 import { RolesTab } from './roles-tab';
 import { TimelineTab } from './timeline-tab';
 import { Button, Message, Pill, Tabs } from './ui';
+import { UpdateComposer } from './update-composer';
 import { refreshIssueView, useCockpit, type Cockpit } from './use-cockpit';
 
 type TabId = string;
@@ -25,6 +26,8 @@ const TAB_OF_STEP: Readonly<Record<string, TabId>> = {
   assess: 'assess',
   delegate: 'roles',
   review: 'timeline',
+  'initial-comms': 'updates',
+  'follow-up-comms': 'updates',
 };
 
 export function CockpitApp() {
@@ -80,6 +83,7 @@ function panelTabs(view: CockpitView, cockpit: Cockpit, go: (tab: TabId) => void
     { id: 'assess', label: 'Assess', hint: `${view.assess.answered}/${view.assess.total}`, render: () => <AssessTab view={view} cockpit={cockpit} /> },
     { id: 'roles', label: 'Roles', render: () => <RolesTab view={view} cockpit={cockpit} /> },
     { id: 'timeline', label: 'Timeline', hint: String(view.timeline.length), render: () => <TimelineTab view={view} cockpit={cockpit} /> },
+    { id: 'updates', label: 'Updates', render: () => <UpdateComposer onSent={() => void cockpit.refresh()} /> },
     { id: 'review', label: 'Review', ...(review > 0 ? { hint: String(review) } : {}), render: () => <ReviewTab view={view} onHandOver={() => go('roles')} /> },
   ];
 }
