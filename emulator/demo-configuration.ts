@@ -6,6 +6,7 @@
  */
 import type { ConfigurationDocument, EscalationPolicyDocument, RosterDocument } from '../src/contracts/configuration';
 import type { ResolverResult } from '../src/contracts/resolver-result';
+import { seedDemoAlertSources } from './demo-alert-sources';
 import type { Site } from './site';
 
 const ADMIN = 'admin@example.com';
@@ -84,4 +85,6 @@ export async function seedDemoConfiguration(site: Site): Promise<void> {
   await invokeAsAdmin(site, 'saveConfiguration', { configuration: withDemoOnCall(site, configuration) });
   // The demo's Changes project records each service's deployments, labelled with the service.
   await invokeAsAdmin(site, 'saveChangeRecordsSettings', { jql: 'project = CHG', serviceLabels: true, changeTime: 'resolutiondate' });
+  // Alert sources of each format, ready for the README's curl examples.
+  await seedDemoAlertSources(site, accountIdOf(site, ADMIN));
 }

@@ -15,6 +15,11 @@ export { runPageOnCallPostFunction } from './forge/triggers/page-on-call-post-fu
 
 // Scheduled triggers.
 export { runEscalations } from './forge/triggers/escalation-schedule';
+export { sweepAlerts } from './forge/triggers/alert-sweep';
 
 // Web triggers.
 export { acknowledgeWebhook } from './forge/webtriggers/acknowledge-webhook';
+export { alertWebhook } from './forge/webtriggers/alert-webhook';
+
+// Queue consumers.
+export { takeInAlertJob } from './forge/consumers/alert-intake';
