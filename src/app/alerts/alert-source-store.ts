@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { AlertNotification } from '../../domain/alerts/alert';
-import { alertSourceSchema, type AlertSource } from '../../domain/alerts/alert-source';
+import { alertSourceDocument, alertSourceSchema, type AlertSource } from '../../domain/alerts/alert-source';
 import type { AppStore, SecretStore } from '../ports';
 
 export const ALERT_SOURCES_KEY = 'alert-sources';
@@ -37,7 +37,7 @@ export async function loadAlertSources(store: AppStore): Promise<AlertSource[]> 
 }
 
 export async function saveAlertSources(store: AppStore, sources: readonly AlertSource[]): Promise<void> {
-  await store.set(ALERT_SOURCES_KEY, sources);
+  await store.set(ALERT_SOURCES_KEY, sources.map(alertSourceDocument));
 }
 
 const tokenEntrySchema = z.object({ current: z.string(), previous: z.string().optional(), previousUntil: z.number().optional() });

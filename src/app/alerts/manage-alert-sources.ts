@@ -1,9 +1,9 @@
 /** The administrator's side of alert sources: list them with their URL, token and counts; save, delete, rotate, test. */
 import { z } from 'zod';
 import type { AlertSourceView, ListAlertSourcesResult, TestAlertSourceResult } from '../../contracts/alert-sources';
-import { parseAlertSource, SOURCE_ID_PATTERN, type AlertSource } from '../../domain/alerts/alert-source';
+import { alertSourceDocument, parseAlertSource, SOURCE_ID_PATTERN, type AlertSource } from '../../domain/alerts/alert-source';
 import { applyGenericMapping } from '../../domain/alerts/generic-mapping';
-import { formatMatcher, routeAlert } from '../../domain/alerts/routing';
+import { routeAlert } from '../../domain/alerts/routing';
 import { ValidationError } from '../../domain/errors';
 import { parseWith } from '../../domain/parse-input';
 import type { Configuration } from '../configuration';
@@ -27,10 +27,7 @@ const iso = (at: number | undefined) => (at === undefined ? undefined : new Date
 
 /** A source as the admin page edits it (matchers back in their written form). */
 export function sourceDocument(source: AlertSource) {
-  return {
-    ...source,
-    rules: source.rules.map((rule) => ({ ...rule, matchers: rule.matchers.map(formatMatcher) })),
-  };
+  return alertSourceDocument(source);
 }
 
 export async function listAlertSources(store: Store, config: Configuration, urlOf: (sourceId: string) => string): Promise<ListAlertSourcesResult> {

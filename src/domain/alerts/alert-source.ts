@@ -7,7 +7,7 @@ import { ValidationError } from '../errors';
 import { parseWith } from '../parse-input';
 import { alertFormatSchema } from './alert';
 import { genericMappingSchema } from './generic-mapping';
-import { defaultRouteSchema, routingRuleSchema } from './routing';
+import { defaultRouteSchema, formatMatcher, routingRuleSchema } from './routing';
 
 export const SOURCE_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,39}$/;
 
@@ -65,4 +65,9 @@ export function mayOpenIncident(source: Pick<AlertSource, 'maxIncidentsPerMinute
 /** When a source that expects a heartbeat is overdue: its interval after the last notification. */
 export function heartbeatDueAt(source: Pick<AlertSource, 'heartbeatMinutes'>, lastBeatAt: number): number | undefined {
   return source.heartbeatMinutes === undefined ? undefined : lastBeatAt + source.heartbeatMinutes * 60_000;
+}
+
+/** A source in the form it is written, stored and edited in (matchers as text), which the schema reads back. */
+export function alertSourceDocument(source: AlertSource): AlertSourceInput {
+  return { ...source, rules: source.rules.map((rule) => ({ ...rule, matchers: rule.matchers.map(formatMatcher) })) };
 }
