@@ -147,12 +147,17 @@ async function openIssueFacts(tracker: IssueTracker, state: GroupState | undefin
 
 /** Takes in one batch; false when the source no longer exists (its notifications are then dropped). */
 async function takeInBatch(deps: IntakeDeps, sourceId: string, entries: readonly InboxEntry[], report: IntakeReport): Promise<boolean> {
-  const [sources, config, stats] = await Promise.all([loadAlertSources(deps.store), loadConfiguration(deps.store), loadSourceStats(deps.store, sourceId)]);
+  const groups = byGroup(entries);
+  // Everything the batch needs is read at once: the source, the configuration, the counts and each group's incident.
+  const [sources, config, stats, states] = await Promise.all([
+    loadAlertSources(deps.store),
+    loadConfiguration(deps.store),
+    loadSourceStats(deps.store, sourceId),
+    Promise.all(groups.map((group) => loadGroupState(deps.store, sourceId, group.groupKey))),
+  ]);
   const source = sources.find((candidate) => candidate.id === sourceId);
   if (source === undefined || config.fields === undefined) return false;
   const now = deps.clock.now();
-  const groups = byGroup(entries);
-  const states = await Promise.all(groups.map((group) => loadGroupState(deps.store, sourceId, group.groupKey)));
   const facts = await Promise.all(states.map((state) => openIssueFacts(deps.tracker, state)));
 
   const minute = minuteOf(now);
