@@ -3,7 +3,11 @@ import { intakeDeps } from '../adapters/alert-intake-services';
 import { INVOCATION_LIMIT_MS } from '../adapters/invocation';
 import { services } from '../composition';
 
-/** The five-minute safety net of alert intake: alerts left waiting are taken in, overdue heartbeats raised. */
+/**
+ * The hourly safety net of alert intake: alerts left waiting (a queue push that failed) are taken in,
+ * overdue heartbeats raised. Hourly, because each accepted alert already queues its intake and its
+ * heartbeat check at their instants; this only catches what a failure dropped.
+ */
 export async function sweepAlerts() {
   const report = await sweepAlertSources(intakeDeps(services(INVOCATION_LIMIT_MS.scheduled)));
   const opened = report.takenIn.flatMap((run) => run.incidentsOpened);
