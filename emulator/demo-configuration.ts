@@ -7,6 +7,7 @@
 import type { ConfigurationDocument, EscalationPolicyDocument, RosterDocument } from '../src/contracts/configuration';
 import type { ResolverResult } from '../src/contracts/resolver-result';
 import { connectDemoComms } from './demo-comms';
+import { seedDemoAlertSources } from './demo-alert-sources';
 import type { Site } from './site';
 
 const ADMIN = 'admin@example.com';
@@ -87,4 +88,6 @@ export async function seedDemoConfiguration(site: Site): Promise<void> {
   await invokeAsAdmin(site, 'saveChangeRecordsSettings', { jql: 'project = CHG', serviceLabels: true, changeTime: 'resolutiondate' });
   // Slack, both status pages and the incident communications list, connected to the local stand-ins.
   await connectDemoComms((functionKey, payload) => invokeAsAdmin(site, functionKey, payload));
+  // Alert sources of each format, ready for the README's curl examples.
+  await seedDemoAlertSources(site, accountIdOf(site, ADMIN));
 }

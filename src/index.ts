@@ -15,9 +15,14 @@ export { runPageOnCallPostFunction } from './forge/triggers/page-on-call-post-fu
 
 // Scheduled triggers.
 export { runEscalations } from './forge/triggers/escalation-schedule';
+export { sweepAlerts } from './forge/triggers/alert-sweep';
 
 // Queue consumers and their safety-net schedule.
 export { remindNextUpdateConsumer, runCommsReminders } from './forge/consumers/comms-reminders';
 
 // Web triggers.
 export { acknowledgeWebhook } from './forge/webtriggers/acknowledge-webhook';
+export { alertWebhook } from './forge/webtriggers/alert-webhook';
+
+// Queue consumers.
+export { takeInAlertJob } from './forge/consumers/alert-intake';

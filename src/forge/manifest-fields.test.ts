@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { APP_FIELDS } from '../app/incident-fields';
 import { ACKNOWLEDGE_WEBTRIGGER_KEY } from './resolvers/admin-page';
+import { ALERT_WEBTRIGGER_KEY } from './resolvers/alert-sources';
 
 interface Manifest {
   modules: Record<string, { key: string; name?: string; type?: string; resource?: string }[] | undefined>;
@@ -17,8 +18,8 @@ describe('manifest.yml and the code agree', () => {
     expect(declared).toEqual(expected);
   });
 
-  it('declares the acknowledgement web trigger under the key the admin page asks Forge for', () => {
-    expect((manifest.modules['webtrigger'] ?? []).map((trigger) => trigger.key)).toEqual([ACKNOWLEDGE_WEBTRIGGER_KEY]);
+  it('declares the acknowledgement and alert web triggers under the keys the admin page asks Forge for', () => {
+    expect((manifest.modules['webtrigger'] ?? []).map((trigger) => trigger.key)).toEqual([ACKNOWLEDGE_WEBTRIGGER_KEY, ALERT_WEBTRIGGER_KEY]);
   });
 
   it('names the post-function key the local site’s incident workflow uses', () => {

@@ -9,6 +9,7 @@ import { ensureAcknowledgementToken, loadIntegrationSecrets, secretStatus, setIn
 import { addOverride, getOnCall, takeShift } from '../../app/manage-on-call';
 import { provisionFields } from '../../app/provision-fields';
 import { exportConfiguration, importConfiguration, saveConfiguration } from '../../app/save-configuration';
+import { alertSourceResolvers } from './alert-sources';
 import { defineResolvers, resolver } from './define-resolvers';
 import { commsAdminResolvers } from './comms';
 
@@ -131,4 +132,5 @@ export const adminPageResolver = defineResolvers({
       return changeRecordsSettingsView(settings, config);
     },
   }),
+  ...alertSourceResolvers,
 });

@@ -18,6 +18,7 @@ import { SectionMessage, SectionMessageAction } from '../../shared-ui/section-me
 import { Tab, TabList, TabPanel, Tabs } from '../../shared-ui/tabs';
 import { ADMIN_TABS, draftBarOn, type AdminTab } from './admin-tabs';
 import { checkConfiguration, type FieldErrors } from './config-check';
+import { AlertSourcesTab } from './alert-sources-tab';
 import { ChangeRecordsTab } from './change-records-tab';
 import { CommsSettingsTab } from './comms-tab';
 import { adoptOverrides, isDirty, todayIn } from './draft-edits';
@@ -179,6 +180,7 @@ function SettingsEditor({ initial }: { initial: GetConfigurationResult }) {
     communications: <CommsSettingsTab />,
     'on-call': <OnCallTab savedRosterIds={savedRosterIds} onOverridesChanged={onOverridesChanged} />,
     'import-export': <ImportExportTab isDirty={dirty} onImported={(result) => adopt(result, 'Configuration imported')} />,
+    'alert-sources': <AlertSourcesTab />,
   };
 
   return (

@@ -5,7 +5,7 @@
  */
 import { SECTION_TITLES, type AdminSection } from './field-paths';
 
-export type AdminTab = AdminSection | 'handovers' | 'change-records' | 'on-call' | 'import-export' | 'communications';
+export type AdminTab = AdminSection | 'handovers' | 'change-records' | 'on-call' | 'import-export' | 'communications' | 'alert-sources';
 
 export interface AdminTabDefinition {
   readonly section: AdminTab;
@@ -25,6 +25,7 @@ export const ADMIN_TABS: readonly AdminTabDefinition[] = [
   { section: 'on-call', title: 'On call', savesOnItsOwn: 'Overrides and shifts taken here apply at once.' },
   { section: 'import-export', title: 'Import and export', savesOnItsOwn: 'An import replaces the whole configuration at once.' },
   { section: 'communications', title: 'Communications', savesOnItsOwn: 'Communications settings are saved on their own, with the button below; keys at once.' },
+  { section: 'alert-sources', title: 'Alert sources', savesOnItsOwn: 'Each alert source is saved on its own, with its button.' },
 ];
 
 export type DraftBar = { readonly kind: 'save-bar' } | { readonly kind: 'unsaved-reminder' } | { readonly kind: 'note'; readonly text: string };

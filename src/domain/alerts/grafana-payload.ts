@@ -1,0 +1,60 @@
+/**
+ * Grafana unified alerting's webhook contact point: Alertmanager's notification plus Grafana's own
+ * fields per alert (`silenceURL`, `dashboardURL`, `panelURL`, `values`) and `orgId`, `title`, `state`.
+ */
+import { z } from 'zod';
+import { parseWith } from '../parse-input';
+import { clip, notificationStatus, type AlertNotification } from './alert';
+import { toAlert } from './alertmanager-payload';
+
+const statusSchema = z.enum(['firing', 'resolved'], { error: 'must be firing or resolved' });
+const textMap = z.record(z.string(), z.string()).default({});
+
+const grafanaAlertSchema = z.looseObject({
+  status: statusSchema,
+  labels: textMap,
+  annotations: textMap,
+  startsAt: z.string().optional(),
+  endsAt: z.string().optional(),
+  generatorURL: z.string().optional(),
+  fingerprint: z.string().min(1, 'must not be empty').max(200),
+  silenceURL: z.string().optional(),
+  dashboardURL: z.string().optional(),
+  panelURL: z.string().optional(),
+  // Grafana sends null when the rule has no values to report.
+  values: z.record(z.string(), z.union([z.number(), z.string()])).nullish(),
+  valueString: z.string().optional(),
+});
+
+export const grafanaPayloadSchema = z.looseObject({
+  receiver: z.string().optional(),
+  status: statusSchema,
+  orgId: z.number().int(),
+  alerts: z.array(grafanaAlertSchema).min(1, 'must hold at least one alert').max(10_000),
+  groupLabels: textMap,
+  commonLabels: textMap,
+  commonAnnotations: textMap,
+  externalURL: z.string().optional(),
+  version: z.string(),
+  groupKey: z.string().min(1, 'must not be empty'),
+  truncatedAlerts: z.number().int().nonnegative().default(0),
+  title: z.string().optional(),
+  state: z.string().optional(),
+  message: z.string().optional(),
+});
+
+/** @throws ValidationError naming the first field of the body that does not follow Grafana's contact point payload. */
+export function parseGrafanaNotification(body: unknown): AlertNotification {
+  const payload = parseWith(grafanaPayloadSchema, body, 'body');
+  const alerts = payload.alerts.map((alert) => {
+    const base = toAlert(alert, {
+      ...(alert.dashboardURL === undefined ? {} : { dashboard: alert.dashboardURL }),
+      ...(alert.panelURL === undefined ? {} : { panel: alert.panelURL }),
+      ...(alert.silenceURL === undefined ? {} : { silence: alert.silenceURL }),
+    });
+    const values = Object.fromEntries(Object.entries(alert.values ?? {}).slice(0, 50).map(([key, value]) => [clip(key, 100), typeof value === 'string' ? clip(value, 200) : value]));
+    return { ...base, values };
+  });
+  // Grafana's groupKey is per contact point; the org keeps two organisations' groups apart.
+  return { groupKey: clip(`${payload.orgId}/${payload.groupKey}`, 1_000), status: notificationStatus(alerts), alerts, truncatedAlerts: payload.truncatedAlerts };
+}
