@@ -46,8 +46,9 @@ function widgetsOf(surface: string): string[] {
 }
 
 async function gzippedJs(options: Parameters<typeof build>[0]): Promise<number> {
-  const result = await build({ ...options, write: false, outdir: '/out', outfile: undefined, logLevel: 'silent' });
-  return result.outputFiles.filter((file) => file.path.endsWith('.js')).reduce((sum, file) => sum + gzipSync(file.contents, { level: 9 }).length, 0);
+  const { outfile: _outfile, ...rest } = options;
+  const result = await build({ ...rest, write: false, outdir: '/out', logLevel: 'silent' });
+  return (result.outputFiles ?? []).filter((file) => file.path.endsWith('.js')).reduce((sum, file) => sum + gzipSync(file.contents, { level: 9 }).length, 0);
 }
 
 const browserBundle = {
