@@ -100,6 +100,10 @@ async function main(): Promise<void> {
   console.log(`  host page entry (not part of the app): ${kb(host.entry)}`);
   console.log(`  bridge script the host injects into each frame: ${kb(bridgeBytes)}`);
   for (const [resource, folder] of ui.resourceFolders) {
+    if (ui.uiKitEntries.has(resource)) {
+      console.log(`  ${resource}: UI Kit, bundled from ${folder} (sizes in bench/ui-sizes.ts)`);
+      continue;
+    }
     const files = javascriptIn(folder);
     if (files.length === 0) {
       console.log(`  ${resource}: not built (${folder})`);

@@ -3,20 +3,14 @@
  * saves: it calls the callback registered with `workflowRules.onConfigure`, which answers with the
  * configuration as JSON, or with undefined to keep the dialog open while something is wrong.
  */
-import { Checkbox } from '@atlaskit/checkbox';
-import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import { view } from '@forge/bridge';
 import { workflowRules } from '@forge/jira-bridge';
+import { Box, Button, Checkbox, ErrorMessage, HelperMessage, Inline, Label, RadioGroup, SectionMessage, Select, Spinner, Stack, Text } from '@forge/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SeverityLevel } from '../../../src/contracts/configuration';
 import type { PostFunctionConfiguration, PostFunctionOptionsResult } from '../../../src/contracts/post-function-config';
 import type { ResolverError } from '../../../src/contracts/resolver-result';
-import { Fieldset, FormField } from '../../shared-ui/form-field';
-import { ErrorState, ForbiddenState, LoadingState } from '../../shared-ui/page-states';
 import { describeFailure } from '../../shared-ui/resolver-result';
-import { SectionMessage } from '../../shared-ui/section-message';
-import { Select } from '../../shared-ui/select';
-import '../../shared-ui/ui.css';
 import { getPostFunctionOptions, validatePostFunctionConfiguration } from './invokes';
 import {
   checkPostFunctionForm,
@@ -57,10 +51,21 @@ export function PostFunctionConfigApp() {
     void loadView().then(setLoad);
   }, []);
   useEffect(reload, [reload]);
-  if (load.state === 'loading') return <LoadingState label="Loading rosters" />;
+  if (load.state === 'loading') return <Spinner label="Loading rosters" />;
   if (load.state === 'failed') {
-    if (load.error.code === 'forbidden') return <ForbiddenState title="Only Jira administrators can configure this">{load.error.message}</ForbiddenState>;
-    return <ErrorState title="The rosters could not be loaded" message={describeFailure(load.error)} onRetry={reload} />;
+    if (load.error.code === 'forbidden') {
+      return (
+        <SectionMessage appearance="warning" title="Only Jira administrators can configure this">
+          <Text>{load.error.message}</Text>
+        </SectionMessage>
+      );
+    }
+    return (
+      <SectionMessage appearance="error" title="The rosters could not be loaded">
+        <Text>{describeFailure(load.error)}</Text>
+        <Button onClick={reload}>Try again</Button>
+      </SectionMessage>
+    );
   }
   if (load.state === 'summary') {
     return (
@@ -75,6 +80,16 @@ const targetChoices: readonly { kind: TargetKind; label: string; help: string }[
   { kind: 'roster', label: 'A named roster', help: 'Always the same roster, whatever the faulty service.' },
   { kind: 'imoc', label: 'The incident manager on call (IMOC)', help: 'The global catch-all roster of major incident managers.' },
 ];
+
+function isTargetKind(value: unknown): value is TargetKind {
+  return targetChoices.some((choice) => choice.kind === value);
+}
+
+/** The value or checked state an input's change event carries. */
+function targetOf(event: unknown): { value?: unknown; checked?: unknown } {
+  const target = typeof event === 'object' && event !== null ? (event as { target?: unknown }).target : undefined;
+  return typeof target === 'object' && target !== null ? (target as { value?: unknown; checked?: unknown }) : {};
+}
 
 function PostFunctionForm({ options, initial }: { options: PostFunctionOptionsResult; initial: PostFunctionFormValues }) {
   const [values, setValues] = useState(initial);
@@ -116,90 +131,87 @@ function PostFunctionForm({ options, initial }: { options: PostFunctionOptionsRe
 
   const rosterOptions = options.rosters.map((roster) => ({ label: roster.id === options.imocRosterId ? `${roster.name} (IMOC)` : roster.name, value: roster.id }));
   const preview = checkPostFunctionForm(values, options);
+  const chosen = targetChoices.find((choice) => choice.kind === values.targetKind);
 
   return (
     <Box testId="post-function-config" paddingBlock="space.100">
       <Stack space="space.250">
         {registration === 'failed' ? (
           <SectionMessage appearance="error" title="This page cannot save the configuration">
-            <Text as="p">The workflow editor did not accept the configuration callback. Close this dialog and open it again.</Text>
+            <Text>The workflow editor did not accept the configuration callback. Close this dialog and open it again.</Text>
           </SectionMessage>
         ) : null}
         {refusal === null ? null : (
           <Box testId="post-function-refusal">
             <SectionMessage appearance="error" title="The configuration was not saved">
-              <Text as="p">{describeFailure(refusal)}</Text>
+              <Text>{describeFailure(refusal)}</Text>
             </SectionMessage>
           </Box>
         )}
-        <Fieldset legend="Whom to page">
-          <Stack space="space.050" role="radiogroup" aria-label="Whom to page">
-            {targetChoices.map((choice) => (
-              <label key={choice.kind} className="ir-choice ir-choice--plain" data-testid={`target-${choice.kind}`}>
-                <Inline space="space.100" alignBlock="start">
-                  <input type="radio" name="target" value={choice.kind} checked={values.targetKind === choice.kind} onChange={() => update({ targetKind: choice.kind })} />
-                  <Stack space="space.025">
-                    <Text weight="medium">{choice.label}</Text>
-                    <Text size="small" color="color.text.subtle">
-                      {choice.help}
-                    </Text>
-                  </Stack>
-                </Inline>
-              </label>
-            ))}
-          </Stack>
-        </Fieldset>
+        <Stack space="space.050">
+          <Label labelFor="target">Whom to page</Label>
+          <RadioGroup
+            name="target"
+            aria-labelledby="target"
+            value={values.targetKind}
+            options={targetChoices.map((choice) => ({ name: 'target', value: choice.kind, label: choice.label }))}
+            onChange={(event) => {
+              const kind = targetOf(event).value;
+              if (isTargetKind(kind)) update({ targetKind: kind });
+            }}
+          />
+          {chosen === undefined ? null : <HelperMessage>{chosen.help}</HelperMessage>}
+        </Stack>
         {values.targetKind === 'roster' ? (
-          <FormField id="rosterId" label="Roster" isRequired error={errors.rosterId}>
-            {(control) => (
-              <Select
-                inputId={control.id}
-                options={rosterOptions}
-                value={rosterOptions.find((option) => option.value === values.rosterId) ?? null}
-                onChange={(option) => update({ rosterId: option?.value ?? null })}
-                isInvalid={control.isInvalid}
-                placeholder={rosterOptions.length === 0 ? 'No rosters are configured yet' : 'Choose a roster'}
-                noOptionsMessage="No rosters: add one in the app settings"
-                testId="roster-select"
-              />
-            )}
-          </FormField>
-        ) : null}
-        <Fieldset legend="Severity">
           <Stack space="space.050">
-            <Checkbox
-              label="Page only for some severities"
-              isChecked={values.filterBySeverity}
-              onChange={(event) => update({ filterBySeverity: event.currentTarget.checked })}
-              testId="filter-by-severity"
+            <Label labelFor="rosterId">Roster</Label>
+            <Select
+              inputId="rosterId"
+              options={rosterOptions}
+              value={rosterOptions.find((option) => option.value === values.rosterId)}
+              onChange={(option: { value: string } | null) => update({ rosterId: option?.value ?? null })}
+              isInvalid={errors.rosterId !== undefined}
+              placeholder={rosterOptions.length === 0 ? 'No rosters are configured yet' : 'Choose a roster'}
+              testId="roster-select"
             />
-            {values.filterBySeverity ? (
-              <div className="ir-indent">
-                <Inline space="space.200" shouldWrap>
-                  {options.severities.map((severity) => (
-                    <Checkbox
-                      key={severity.level}
-                      label={severity.label}
-                      isChecked={values.severities.includes(severity.level)}
-                      onChange={(event) => toggleSeverity(severity.level, event.currentTarget.checked)}
-                      isInvalid={errors.severities !== undefined}
-                      testId={`severity-${severity.level}`}
-                    />
-                  ))}
-                </Inline>
-                {errors.severities === undefined ? null : <Text color="color.text.danger">{errors.severities}</Text>}
-              </div>
-            ) : (
-              <Text size="small" color="color.text.subtle">
-                Pages after every run of this transition, whatever the incident's severity.
-              </Text>
-            )}
+            {errors.rosterId === undefined ? null : <ErrorMessage>{errors.rosterId}</ErrorMessage>}
           </Stack>
-        </Fieldset>
+        ) : null}
+        <Stack space="space.050">
+          <Label labelFor="filter-by-severity">Severity</Label>
+          <Checkbox
+            id="filter-by-severity"
+            label="Page only for some severities"
+            isChecked={values.filterBySeverity}
+            onChange={(event) => update({ filterBySeverity: targetOf(event).checked === true })}
+            testId="filter-by-severity"
+          />
+          {values.filterBySeverity ? (
+            <Stack space="space.050">
+              <Inline space="space.200" shouldWrap>
+                {options.severities.map((severity) => (
+                  <Checkbox
+                    key={severity.level}
+                    label={severity.label}
+                    isChecked={values.severities.includes(severity.level)}
+                    onChange={(event) => toggleSeverity(severity.level, targetOf(event).checked === true)}
+                    isInvalid={errors.severities !== undefined}
+                    testId={`severity-${severity.level}`}
+                  />
+                ))}
+              </Inline>
+              {errors.severities === undefined ? null : <ErrorMessage>{errors.severities}</ErrorMessage>}
+            </Stack>
+          ) : (
+            <Text size="small" color="color.text.subtle">
+              Pages after every run of this transition, whatever the incident&apos;s severity.
+            </Text>
+          )}
+        </Stack>
         {preview.ok ? (
           <Box testId="post-function-summary">
             <SectionMessage appearance="information">
-              <Text as="p">{describeConfiguration(preview.configuration, options)}</Text>
+              <Text>{describeConfiguration(preview.configuration, options)}</Text>
             </SectionMessage>
           </Box>
         ) : null}
