@@ -12,6 +12,7 @@ import { EgressRouter } from '../egress/egress-router';
 import type { Actor, JiraEmulator } from '../jira/index';
 import type { Outbox } from '../outbox';
 import { handleEmail } from './email-seam';
+import type { ForgeSqlService } from './forge-sql';
 import type { FaultInjector } from './faults';
 import { bodyText, decodeText, fetchResponse, jsonResponse, proxyErrorResponse } from './fetch-response';
 import type { ForgeRuntime, InvocationScope, InvocationSeams, RemoteCallKind } from './invocation-scope';
@@ -57,6 +58,7 @@ export class PlatformSeams implements InvocationSeams {
       clock: SiteClock;
       webTriggers: { keys: string[]; urlOf: (key: string) => string };
       queues: QueuePlatform;
+      sql: ForgeSqlService;
     },
   ) {
     // Addresses may omit the scheme (`events.pagerduty.com`); Forge reads those as https.
@@ -69,6 +71,7 @@ export class PlatformSeams implements InvocationSeams {
     const { type, provider, remote, accountId } = descriptor.data;
     const method = (init?.method ?? 'GET').toUpperCase();
     if (type === 'kvs') return this.timed(scope, 'kvs', method, path, () => this.kvs(path, init));
+    if (type === 'sql') return this.timed(scope, 'sql', method, path, () => this.sql(path, init));
     if (type === 'emails') return this.timed(scope, 'email', method, path, () => handleEmail(this.deps.outbox, init));
     if (type === 'fpp' && remote === 'jira') {
       const actor: Actor | undefined = provider === 'user' ? userActor(accountId ?? scope.accountId) : { kind: 'app' };
@@ -130,6 +133,11 @@ export class PlatformSeams implements InvocationSeams {
     const text = await bodyText(init);
     const answer = this.deps.kvs.handle(path, text === undefined ? undefined : decodeText('application/json', text));
     return answer.body === undefined ? new Response(null, { status: answer.status }) : jsonResponse(answer.status, answer.body);
+  }
+
+  private async sql(path: string, init: RequestInit | undefined): Promise<Response> {
+    const answer = this.deps.sql.handle(path, decodeText('application/json', await bodyText(init)));
+    return jsonResponse(answer.status, answer.body);
   }
 
   private async jira(actor: Actor | undefined, method: string, path: string, init: RequestInit | undefined): Promise<Response> {
