@@ -1,11 +1,12 @@
 /**
  * The "Incidents in progress" dashboard gadget on the local site, end to end in Chromium: on the
  * dashboard it first opens in its edit view, is configured there, then lists the incidents in
- * progress with their severity; its Edit button narrows the list with the admin's own JQL.
+ * progress with their severity; its Edit button narrows the list with the admin's own JQL. The gadget
+ * is UI Kit, so the host page draws it (no frame of its own to look into).
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { FrameLocator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { ensureCustomUiBuilt } from './support/app-ui';
 import { launchBrowser, type Browser } from './support/browser';
 import { startLocalSite, type LocalSite } from './support/local-site';
@@ -32,13 +33,17 @@ async function declare(severity: 1 | 3, summary: string): Promise<string> {
   return result.value.issueKey;
 }
 
-function gadget(): FrameLocator {
-  return page.frameLocator(`iframe[data-module-key="${GADGET}"]`);
+function gadget(): Locator {
+  return page.locator(`[data-ui-kit-module="${GADGET}"]`);
+}
+
+function rowsOf(view: Locator): Locator {
+  return view.locator('[data-testid^="incidents-table--row-"]');
 }
 
 /** The gadget's rows as "<key> <severity>" for the incidents this test declared, in the order shown. */
 async function listed(): Promise<string[]> {
-  const rows = gadget().getByTestId('incidents-table-row');
+  const rows = rowsOf(gadget());
   const texts = await rows.allInnerTexts();
   return texts.flatMap((text) => {
     const key = Object.values(keys).find((candidate) => new RegExp(`\\b${candidate}\\b`).test(text));
@@ -69,21 +74,21 @@ describe('the Incidents in progress gadget on a dashboard', () => {
     await page.getByTestId(`gadget-${GADGET}`).waitFor({ timeout: 20_000 });
     const edit = gadget();
     await edit.getByTestId('gadget-edit').waitFor({ timeout: 20_000 });
-    assert.equal(await edit.locator('[id="projectKey"]').inputValue(), 'HOT');
-    assert.equal(await edit.locator('[id="jql"]').inputValue(), 'project = HOT AND statusCategory != Done ORDER BY created DESC');
+    assert.equal(await edit.getByLabel('Incident project').inputValue(), 'HOT');
+    assert.equal(await edit.getByLabel('Incidents to list (JQL)').inputValue(), 'project = HOT AND statusCategory != Done ORDER BY created DESC');
   });
 
   it('saves its configuration and lists the declared incidents, the Sev 1 with its severity', async () => {
     const edit = gadget();
-    const refresh = edit.locator('[id="refreshMinutes"]');
+    const refresh = edit.getByLabel('Refresh automatically');
     await refresh.click();
-    await edit.getByRole('option', { name: 'Every minute' }).click();
+    await page.getByRole('option', { name: 'Every minute' }).click();
     await edit.getByTestId('gadget-save').click();
 
     const view = gadget();
-    await view.getByTestId('incidents-table').waitFor({ timeout: 20_000 });
+    await view.getByTestId('incidents-table--table').waitFor({ timeout: 20_000 });
     assert.deepEqual(await listed(), [`${keys.minor} Sev 3`, `${keys.critical} Sev 1`]);
-    const critical = view.getByTestId('incidents-table-row').filter({ hasText: keys.critical });
+    const critical = rowsOf(view).filter({ hasText: keys.critical });
     assert.match(await critical.innerText(), /Git pushes fail for everyone/);
     await view.getByText(/auto-refresh every minute/).waitFor();
     await screenshot(page, 'incidents-gadget-dashboard');
@@ -91,16 +96,16 @@ describe('the Incidents in progress gadget on a dashboard', () => {
 
   it('keeps its configuration on the dashboard, and its Edit view narrows the list to Sev 1 with JQL', async () => {
     await page.reload();
-    await gadget().getByTestId('incidents-table').waitFor({ timeout: 20_000 });
+    await gadget().getByTestId('incidents-table--table').waitFor({ timeout: 20_000 });
     assert.deepEqual(await listed(), [`${keys.minor} Sev 3`, `${keys.critical} Sev 1`]);
 
     await page.getByTestId(`gadget-edit-${GADGET}`).click();
     const edit = gadget();
     await edit.getByTestId('gadget-edit').waitFor({ timeout: 20_000 });
-    await edit.locator('[id="jql"]').fill('project = HOT AND "Severity" = "Sev 1" ORDER BY created DESC');
+    await edit.getByLabel('Incidents to list (JQL)').fill('project = HOT AND "Severity" = "Sev 1" ORDER BY created DESC');
     await edit.getByTestId('gadget-save').click();
 
-    await gadget().getByTestId('incidents-table').waitFor({ timeout: 20_000 });
+    await gadget().getByTestId('incidents-table--table').waitFor({ timeout: 20_000 });
     assert.deepEqual(await listed(), [`${keys.critical} Sev 1`]);
     await screenshot(page, 'incidents-gadget-sev1');
   });

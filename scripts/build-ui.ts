@@ -1,10 +1,14 @@
 /**
  * Builds every Custom UI surface (`static/<surface>/src/index.tsx`) into `static/<surface>/build`,
  * the folder manifest.yml's resources point at. esbuild keeps this to well under a second per surface.
+ * UI Kit surfaces (a resource whose `path` is the entry file itself, e.g.
+ * `static/incidents-gadget/src/index.tsx`) are not built here: Forge bundles them at deploy, and the
+ * local site bundles them when it serves them.
  */
 import { build } from 'esbuild';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
 
 const root = resolve(__dirname, '..');
 const staticDir = join(root, 'static');
@@ -50,9 +54,18 @@ export async function buildSurface(surface: string): Promise<void> {
   if (existsSync(assets)) cpSync(assets, out, { recursive: true });
 }
 
+/** The surfaces manifest.yml declares as UI Kit: a resource path inside `static/<surface>/` that names a source file. */
+export function uiKitSurfaces(): Set<string> {
+  const manifest: unknown = parse(readFileSync(join(root, 'manifest.yml'), 'utf8'));
+  const resources = typeof manifest === 'object' && manifest !== null ? (manifest as { resources?: unknown }).resources : undefined;
+  const paths = Array.isArray(resources) ? resources.map((entry: unknown) => (typeof entry === 'object' && entry !== null ? (entry as { path?: unknown }).path : undefined)) : [];
+  return new Set(paths.flatMap((path) => (typeof path === 'string' && /\.(tsx|ts|jsx|js)$/.test(path) ? (/^static\/([^/]+)\//.exec(path)?.[1] ?? []) : [])));
+}
+
 export function surfaces(): string[] {
+  const uiKit = uiKitSurfaces();
   return readdirSync(staticDir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(join(staticDir, d.name, 'src', 'index.tsx')))
+    .filter((d) => d.isDirectory() && existsSync(join(staticDir, d.name, 'src', 'index.tsx')) && !uiKit.has(d.name))
     .map((d) => d.name);
 }
 

@@ -62,6 +62,38 @@ resources:
     expect(readUiManifest(path).modules[0]?.uiKit).toBe(true);
   });
 
+  it('knows which entry points are UI Kit and bundles a UI Kit resource from its entry file', () => {
+    const path = manifest(`
+modules:
+  jira:dashboardGadget:
+    - key: gadget
+      title: Gadget
+      resource: gadget
+      render: native
+      edit: { resource: gadget, render: native }
+  jira:workflowPostFunction:
+    - key: rule
+      name: Rule
+      function: fn
+      create: { resource: config, render: native }
+      view: { resource: summary }
+resources:
+  - key: gadget
+    path: static/gadget/src/index.tsx
+  - key: config
+    path: static/config/src/index.tsx
+  - key: summary
+    path: static/summary/build
+`);
+    const ui = readUiManifest(path);
+    expect(ui.modules.map((module) => [module.key, module.nativeEntryPoints])).toEqual([
+      ['gadget', ['main', 'edit']],
+      ['rule', ['create']],
+    ]);
+    expect([...ui.uiKitEntries.keys()]).toEqual(['gadget', 'config']);
+    expect(ui.uiKitEntries.get('gadget')).toBe(join(path, '..', 'static/gadget/src/index.tsx'));
+  });
+
   it('names the module that uses a resource the manifest does not declare', () => {
     const path = manifest(`
 modules:

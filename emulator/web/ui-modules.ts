@@ -44,8 +44,10 @@ export interface UiModule {
   description?: string;
   /** Resource keys by entry point; `main` is the module's own `resource`. */
   resources: Partial<Record<EntryPointName, string>>;
-  /** `render: native` marks UI Kit, which cannot be shown outside Jira. */
+  /** `render: native` on the module: its main entry point is UI Kit. */
   uiKit: boolean;
+  /** Entry points that render with UI Kit (`render: native` on the module, or on the entry point itself). */
+  nativeEntryPoints: EntryPointName[];
   /** The manifest function behind `resolver`, if the module has one. */
   resolverFunction?: string;
   /** Every property as the manifest wrote it, for the module's context. */
@@ -54,8 +56,15 @@ export interface UiModule {
 
 export interface UiManifest {
   modules: UiModule[];
-  /** Absolute folder of each resource, by resource key. */
+  /** Absolute folder of each resource, by resource key (for a UI Kit resource: its entry source file). */
   resourceFolders: Map<string, string>;
+  /** UI Kit resources: the resource key's entry source file (`path` names a .tsx/.ts/.jsx/.js file), which the site bundles as Forge does at deploy. */
+  uiKitEntries: Map<string, string>;
+}
+
+/** A UI Kit resource's `path` is its entry source file; a Custom UI resource's is a built folder. */
+export function isUiKitEntryPath(path: string): boolean {
+  return /\.(tsx|ts|jsx|js)$/.test(path);
 }
 
 function textOf(value: z.infer<typeof i18nText> | undefined): string | undefined {
@@ -72,6 +81,7 @@ export function readUiManifest(manifestPath: string): UiManifest {
   const file = manifestFile.parse(parse(readFileSync(manifestPath, 'utf8')));
   const root = dirname(manifestPath);
   const resourceFolders = new Map((file.resources ?? []).map((entry) => [entry.key, resolve(root, entry.path)]));
+  const uiKitEntries = new Map((file.resources ?? []).filter((entry) => isUiKitEntryPath(entry.path)).map((entry) => [entry.key, resolve(root, entry.path)]));
   const modules: UiModule[] = [];
   for (const [kind, list] of Object.entries(file.modules ?? {})) {
     if (!isHostedKind(kind)) continue;
@@ -80,10 +90,16 @@ export function readUiManifest(manifestPath: string): UiManifest {
       if (!parsed.success) throw new Error(`manifest.yml: ${kind} "${raw.key}": ${z.prettifyError(parsed.error)}`);
       const module = parsed.data;
       const resources: Partial<Record<EntryPointName, string>> = {};
+      const nativeEntryPoints: EntryPointName[] = [];
       if (module.resource !== undefined) resources.main = module.resource;
-      if (module.edit !== undefined) resources.edit = module.edit.resource;
-      if (module.create !== undefined) resources.create = module.create.resource;
-      if (module.view !== undefined) resources.view = module.view.resource;
+      if (module.render === 'native') nativeEntryPoints.push('main');
+      for (const name of ['edit', 'create', 'view'] as const) {
+        const entry = module[name];
+        if (entry === undefined) continue;
+        resources[name] = entry.resource;
+        // An entry point without its own `render` follows the module's.
+        if ((entry.render ?? module.render) === 'native') nativeEntryPoints.push(name);
+      }
       for (const resource of Object.values(resources)) {
         if (!resourceFolders.has(resource)) throw new Error(`manifest.yml: ${kind} "${module.key}" uses resource "${resource}", which resources does not declare`);
       }
@@ -95,10 +111,11 @@ export function readUiManifest(manifestPath: string): UiManifest {
         ...(description === undefined ? {} : { description }),
         resources,
         uiKit: module.render === 'native',
+        nativeEntryPoints,
         ...(module.resolver?.function === undefined ? {} : { resolverFunction: module.resolver.function }),
         properties: raw,
       });
     }
   }
-  return { modules, resourceFolders };
+  return { modules, resourceFolders, uiKitEntries };
 }

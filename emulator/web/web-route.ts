@@ -17,6 +17,7 @@ import { resourceBasePath } from './src/bridge-protocol';
 import { colorModeCookie, invokeRequest, logRequest, siteInfoElementId, type InvokeAnswer, type InvokeRequest, type SiteInfo, type SiteUser } from './src/api/site-info';
 import type { OutboxEntry } from './src/api/outbox';
 import { themeHtmlAttrs } from './theme-css';
+import { UiKitBundles, uiKitPage } from './ui-kit-bundle';
 import type { UiManifest } from './ui-modules';
 import { postFunctionRules, UnknownPostFunctionError, WorkflowNotFoundError, type WorkflowRules } from './workflow-rules';
 import type { WebAssets } from './web-assets';
@@ -122,6 +123,7 @@ const dashboardPath = /^\/__web\/dashboards\/(\d+)$/;
 
 export function createWebRoute(backend: WebBackend, assets: Promise<WebAssets>, themeCss: Promise<string>): RouteHandler {
   const resourcePermissions = backend.permissions;
+  const uiKitBundles = new UiKitBundles();
 
   function sessionUser(req: IncomingMessage): SiteUser | undefined {
     const email = cookies(req).get(sessionCookie);
@@ -147,6 +149,7 @@ export function createWebRoute(backend: WebBackend, assets: Promise<WebAssets>, 
         ...(module.description === undefined ? {} : { description: module.description }),
         resources: module.resources,
         uiKit: module.uiKit,
+        nativeEntryPoints: module.nativeEntryPoints,
         hasResolver: module.resolverFunction !== undefined,
         properties: module.properties,
       })),
@@ -238,14 +241,36 @@ export function createWebRoute(backend: WebBackend, assets: Promise<WebAssets>, 
     const folder = backend.ui.resourceFolders.get(resourceKey);
     if (folder === undefined) return sendText(res, 404, `The manifest declares no resource "${resourceKey}"`);
     if (rest.length === 0) return redirect(res, resourceBasePath(resourceKey) + url.search);
+    const csp = contentSecurityPolicy(resourcePermissions, origin, resourceBasePath(resourceKey));
+    const uiKitEntry = backend.ui.uiKitEntries.get(resourceKey);
+    if (uiKitEntry !== undefined) return serveUiKitResource(req, res, uiKitEntry, rest.join('/'), csp);
     const file = readResourceFile({
       resourceKey,
       folder,
       relativePath: rest.map(decodeURIComponent).join('/'),
       frameScriptUrl: (await assets).frameScript,
-      csp: contentSecurityPolicy(resourcePermissions, origin, resourceBasePath(resourceKey)),
+      csp,
     });
     sendResourceFile(res, file, req.method === 'HEAD');
+  }
+
+  /** A UI Kit resource is its frame page and the bundle of its entry file, made here as Forge makes it at deploy. */
+  async function serveUiKitResource(req: IncomingMessage, res: ServerResponse, entry: string, relativePath: string, csp: string): Promise<void> {
+    const headOnly = req.method === 'HEAD';
+    const headers = { 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' };
+    if (relativePath === '' || relativePath === 'index.html') {
+      const body = uiKitPage((await assets).frameScript);
+      return sendResourceFile(res, { status: 200, headers: { ...headers, 'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp }, body }, headOnly);
+    }
+    if (relativePath !== 'main.js') return sendText(res, 404, `A UI Kit resource serves only its page and main.js, not ${relativePath}`);
+    try {
+      const js = await uiKitBundles.script(entry);
+      sendResourceFile(res, { status: 200, headers: { ...headers, 'content-type': 'text/javascript; charset=utf-8' }, body: Buffer.from(js) }, headOnly);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      backend.log(message);
+      sendText(res, 500, message);
+    }
   }
 
   async function serveAvatar(res: ServerResponse, url: URL, kind: 'user' | 'project'): Promise<void> {

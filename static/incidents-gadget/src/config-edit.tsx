@@ -1,22 +1,33 @@
 /** The gadget's edit view: which project (or JQL) to list and how often to refresh; saved with `view.submit`. */
-import { Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import { view } from '@forge/bridge';
-import { useState, type FormEvent } from 'react';
-import { Button } from '../../shared-ui/button';
-import { FormField } from '../../shared-ui/form-field';
-import { SectionMessage } from '../../shared-ui/section-message';
-import { Select } from '../../shared-ui/select';
-import { TextArea, Textfield } from '../../shared-ui/text-field';
+import { Box, Button, ErrorMessage, Form, FormFooter, HelperMessage, Inline, Label, LoadingButton, RequiredAsterisk, SectionMessage, Select, Stack, Text, TextArea, Textfield } from '@forge/react';
+import { useState } from 'react';
 import { checkGadgetConfig, describeRefresh, followProject, REFRESH_CHOICES, type GadgetConfig, type GadgetConfigDraft, type GadgetConfigErrors } from './gadget-config';
 import { checkJql } from './jira-search';
 
 type Saving = { state: 'idle' } | { state: 'checking' } | { state: 'failed'; message: string };
 
+interface RefreshOption {
+  label: string;
+  value: number;
+}
+
+function refreshMinutesOf(option: unknown): number {
+  const value = typeof option === 'object' && option !== null ? (option as Record<string, unknown>)['value'] : undefined;
+  return typeof value === 'number' ? value : 0;
+}
+
+function valueOf(event: unknown): string {
+  const target = typeof event === 'object' && event !== null ? (event as { target?: unknown }).target : undefined;
+  const value = typeof target === 'object' && target !== null ? (target as { value?: unknown }).value : undefined;
+  return typeof value === 'string' ? value : '';
+}
+
 export function ConfigEdit({ config, canCancel }: { config: GadgetConfig; canCancel: boolean }) {
   const [draft, setDraft] = useState<GadgetConfigDraft>(config);
   const [errors, setErrors] = useState<GadgetConfigErrors>({});
   const [saving, setSaving] = useState<Saving>({ state: 'idle' });
-  const refreshOptions = REFRESH_CHOICES.map((minutes) => ({ value: minutes, label: describeRefresh(minutes) }));
+  const refreshOptions: RefreshOption[] = REFRESH_CHOICES.map((minutes) => ({ value: minutes, label: describeRefresh(minutes) }));
 
   const change = (next: GadgetConfigDraft) => {
     setDraft(next);
@@ -24,8 +35,7 @@ export function ConfigEdit({ config, canCancel }: { config: GadgetConfig; canCan
     setSaving({ state: 'idle' });
   };
 
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
+  const save = async () => {
     const check = checkGadgetConfig(draft);
     if (!check.ok) {
       setErrors(check.errors);
@@ -46,46 +56,55 @@ export function ConfigEdit({ config, canCancel }: { config: GadgetConfig; canCan
   };
 
   return (
-    <form onSubmit={(event) => void save(event)} noValidate aria-label="Configure Incidents in progress" data-testid="gadget-edit">
-      <Stack space="space.200">
-        {saving.state === 'failed' ? (
-          <SectionMessage appearance="error" title="The gadget was not saved">
-            <Text as="p">{saving.message}</Text>
-          </SectionMessage>
-        ) : null}
-        <FormField id="projectKey" label="Incident project" isRequired help="The project incidents are declared in, e.g. HOT." error={errors.projectKey}>
-          {(control) => <Textfield {...control} value={draft.projectKey} onChange={(event) => change(followProject(draft, event.currentTarget.value))} width="small" />}
-        </FormField>
-        <FormField id="jql" label="Incidents to list (JQL)" isRequired help="Follows the project until you write your own query." error={errors.jql}>
-          {(control) => <TextArea {...control} value={draft.jql} minimumRows={2} resize="vertical" onChange={(event) => change({ ...draft, jql: event.currentTarget.value })} />}
-        </FormField>
-        <FormField id="refreshMinutes" label="Refresh automatically" error={errors.refreshMinutes}>
-          {(control) => (
+    <Box testId="gadget-edit">
+      <Form onSubmit={() => save()}>
+        <Stack space="space.200">
+          {saving.state === 'failed' ? (
+            <SectionMessage appearance="error" title="The gadget was not saved">
+              <Text>{saving.message}</Text>
+            </SectionMessage>
+          ) : null}
+          <Stack space="space.050">
+            <Label labelFor="projectKey">
+              Incident project
+              <RequiredAsterisk />
+            </Label>
+            <Textfield id="projectKey" name="projectKey" value={draft.projectKey} width="small" isInvalid={errors.projectKey !== undefined} onChange={(event) => change(followProject(draft, valueOf(event)))} />
+            {errors.projectKey === undefined ? <HelperMessage>The project incidents are declared in, e.g. HOT.</HelperMessage> : <ErrorMessage>{errors.projectKey}</ErrorMessage>}
+          </Stack>
+          <Stack space="space.050">
+            <Label labelFor="jql">
+              Incidents to list (JQL)
+              <RequiredAsterisk />
+            </Label>
+            <TextArea id="jql" name="jql" value={draft.jql} minimumRows={2} resize="vertical" isInvalid={errors.jql !== undefined} onChange={(event) => change({ ...draft, jql: valueOf(event) })} />
+            {errors.jql === undefined ? <HelperMessage>Follows the project until you write your own query.</HelperMessage> : <ErrorMessage>{errors.jql}</ErrorMessage>}
+          </Stack>
+          <Stack space="space.050">
+            <Label labelFor="refreshMinutes">Refresh automatically</Label>
             <Select
-              inputId={control.id}
+              inputId="refreshMinutes"
               options={refreshOptions}
-              value={refreshOptions.find((option) => option.value === draft.refreshMinutes) ?? null}
-              onChange={(option) => change({ ...draft, refreshMinutes: option?.value ?? 0 })}
-              isInvalid={control.isInvalid}
+              value={refreshOptions.find((option) => option.value === draft.refreshMinutes)}
+              onChange={(option: unknown) => change({ ...draft, refreshMinutes: refreshMinutesOf(option) })}
             />
-          )}
-        </FormField>
-        <Inline space="space.100" alignBlock="center">
-          <Button type="submit" appearance="primary" isLoading={saving.state === 'checking'} testId="gadget-save">
-            Save
-          </Button>
-          {canCancel ? (
-            <Button appearance="subtle" onClick={() => void view.close().catch(() => undefined)}>
-              Cancel
-            </Button>
-          ) : null}
-          {saving.state === 'checking' ? (
-            <Text color="color.text.subtle" role="status">
-              Checking the query with Jira…
-            </Text>
-          ) : null}
-        </Inline>
-      </Stack>
-    </form>
+            {errors.refreshMinutes === undefined ? null : <ErrorMessage>{errors.refreshMinutes}</ErrorMessage>}
+          </Stack>
+          <FormFooter align="start">
+            <Inline space="space.100" alignBlock="center">
+              <LoadingButton type="submit" appearance="primary" isLoading={saving.state === 'checking'} testId="gadget-save">
+                Save
+              </LoadingButton>
+              {canCancel ? (
+                <Button appearance="subtle" onClick={() => void view.close().catch(() => undefined)}>
+                  Cancel
+                </Button>
+              ) : null}
+              {saving.state === 'checking' ? <Text color="color.text.subtle">Checking the query with Jira…</Text> : null}
+            </Inline>
+          </FormFooter>
+        </Stack>
+      </Form>
+    </Box>
   );
 }

@@ -1,31 +1,26 @@
-/** One bundle for both of the gadget's views: the list, and the edit view Jira opens with `entryPoint: 'edit'`. */
-import { view } from '@forge/bridge';
-import { useEffect, useState } from 'react';
-import { ErrorState, LoadingState } from '../../shared-ui/page-states';
+/** Chooses the gadget's view from where Jira placed it: the edit view, or the list with its saved configuration. */
+import { SectionMessage, Spinner, Text, useProductContext } from '@forge/react';
+import { readGadgetConfig } from './gadget-config';
 import { ConfigEdit } from './config-edit';
-import { readGadgetConfig, type GadgetConfig } from './gadget-config';
 import { IncidentsView } from './incidents-view';
-
-type Placement = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; editing: boolean; configured: boolean; config: GadgetConfig };
 
 function recordOf(value: unknown): Record<string, unknown> {
   return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
 }
 
 export function GadgetApp() {
-  const [placement, setPlacement] = useState<Placement>({ state: 'loading' });
-  useEffect(() => {
-    view.getContext().then(
-      (context) => {
-        const extension = recordOf(context.extension);
-        const stored = extension['gadgetConfiguration'];
-        const configured = Object.keys(recordOf(stored)).length > 0;
-        setPlacement({ state: 'ready', editing: extension['entryPoint'] === 'edit', configured, config: readGadgetConfig(stored) });
-      },
-      (error: unknown) => setPlacement({ state: 'failed', message: error instanceof Error ? error.message : 'The dashboard did not describe this gadget.' }),
+  const context = useProductContext();
+  if (context === undefined) return <Spinner label="Loading gadget" />;
+  const extension = recordOf(context.extension);
+  if (Object.keys(extension).length === 0) {
+    return (
+      <SectionMessage appearance="error" title="The gadget could not start">
+        <Text>The dashboard did not describe this gadget.</Text>
+      </SectionMessage>
     );
-  }, []);
-  if (placement.state === 'loading') return <LoadingState label="Loading gadget" />;
-  if (placement.state === 'failed') return <ErrorState title="The gadget could not start" message={placement.message} />;
-  return placement.editing ? <ConfigEdit config={placement.config} canCancel={placement.configured} /> : <IncidentsView config={placement.config} />;
+  }
+  const stored = extension['gadgetConfiguration'];
+  const configured = Object.keys(recordOf(stored)).length > 0;
+  const config = readGadgetConfig(stored);
+  return extension['entryPoint'] === 'edit' ? <ConfigEdit config={config} canCancel={configured} /> : <IncidentsView config={config} />;
 }

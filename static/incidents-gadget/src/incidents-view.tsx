@@ -1,14 +1,8 @@
 /** The gadget itself: the incidents in progress, refreshed on an interval, each linking to its issue. */
-import Badge from '@atlaskit/badge';
-import { Inline, Stack, Text } from '@atlaskit/primitives/compiled';
-import { router } from '@forge/bridge';
+import { Badge, Button, DynamicTable, EmptyState, Inline, Link, Lozenge, SectionMessage, Spinner, Stack, Text } from '@forge/react';
 import { useCallback, useEffect, useState } from 'react';
-import { Button } from '../../shared-ui/button';
-import { DataTable } from '../../shared-ui/data-table';
-import { Lozenge } from '../../shared-ui/lozenge';
-import { EmptyState, ErrorState, LoadingState } from '../../shared-ui/page-states';
 import { describeRefresh, type GadgetConfig } from './gadget-config';
-import { formatAge, severityAppearance, type IncidentRow, type StatusCategory } from './incident-rows';
+import { formatAge, severityAppearance, type StatusCategory } from './incident-rows';
 import { searchIncidents, type SearchOutcome } from './jira-search';
 
 type Load = { state: 'loading' } | { state: 'loaded'; outcome: SearchOutcome; at: number };
@@ -20,24 +14,16 @@ const statusAppearance: Record<StatusCategory, 'new' | 'inprogress' | 'success' 
   undefined: 'default',
 };
 
-function openIssue(issueKey: string): void {
-  void router.navigate({ target: 'issue', issueKey }).catch(() => router.open(`/browse/${issueKey}`));
-}
-
-function IssueLink({ row }: { row: IncidentRow }) {
-  return (
-    <a
-      className="ir-key-link"
-      href={`/browse/${row.key}`}
-      onClick={(event) => {
-        event.preventDefault();
-        openIssue(row.key);
-      }}
-    >
-      {row.key}
-    </a>
-  );
-}
+const head = {
+  cells: [
+    { key: 'key', content: 'Key' },
+    { key: 'severity', content: 'Severity' },
+    { key: 'summary', content: 'Summary' },
+    { key: 'status', content: 'Status' },
+    { key: 'im', content: 'Incident manager' },
+    { key: 'age', content: 'Age' },
+  ],
+};
 
 export function IncidentsView({ config }: { config: GadgetConfig }) {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
@@ -56,17 +42,17 @@ export function IncidentsView({ config }: { config: GadgetConfig }) {
   useEffect(() => {
     void refresh();
     if (config.refreshMinutes === 0) return undefined;
-    const timer = window.setInterval(() => void refresh(), config.refreshMinutes * 60_000);
-    return () => window.clearInterval(timer);
+    const timer = setInterval(() => void refresh(), config.refreshMinutes * 60_000);
+    return () => clearInterval(timer);
   }, [refresh, config.refreshMinutes]);
 
   // Ages keep counting between refreshes.
   useEffect(() => {
-    const timer = window.setInterval(() => setNow(Date.now()), 30_000);
-    return () => window.clearInterval(timer);
+    const timer = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(timer);
   }, []);
 
-  if (load.state === 'loading') return <LoadingState label="Loading incidents" />;
+  if (load.state === 'loading') return <Spinner label="Loading incidents" />;
   const { outcome } = load;
   return (
     <Stack space="space.100" testId="incidents-gadget">
@@ -80,7 +66,7 @@ export function IncidentsView({ config }: { config: GadgetConfig }) {
           ) : null}
         </Inline>
         <Inline space="space.100" alignBlock="center">
-          <Text size="small" color="color.text.subtlest" role="status">
+          <Text size="small" color="color.text.subtlest">
             {refreshing ? 'Refreshing…' : `Updated ${new Date(load.at).toLocaleTimeString()} · auto-refresh ${describeRefresh(config.refreshMinutes).toLowerCase()}`}
           </Text>
           <Button appearance="subtle" spacing="compact" onClick={() => void refresh()} isDisabled={refreshing} testId="gadget-refresh">
@@ -89,35 +75,35 @@ export function IncidentsView({ config }: { config: GadgetConfig }) {
         </Inline>
       </Inline>
       {!outcome.ok ? (
-        <ErrorState title="The incidents could not be listed" message={outcome.message} onRetry={() => void refresh()} />
+        <SectionMessage appearance="error" title="The incidents could not be listed">
+          <Text>{outcome.message}</Text>
+          <Button onClick={() => void refresh()}>Try again</Button>
+        </SectionMessage>
       ) : outcome.rows.length === 0 ? (
-        <EmptyState title="No incidents in progress">Nothing matches {config.jql}</EmptyState>
+        <EmptyState header="No incidents in progress" description={`Nothing matches ${config.jql}`} />
       ) : (
         <>
-          <DataTable
+          <DynamicTable
             label="Incidents in progress"
             testId="incidents-table"
-            columns={[
-              { key: 'key', label: 'Key' },
-              { key: 'severity', label: 'Severity' },
-              { key: 'summary', label: 'Summary' },
-              { key: 'status', label: 'Status' },
-              { key: 'im', label: 'Incident manager' },
-              { key: 'age', label: 'Age' },
-            ]}
+            head={head}
             rows={outcome.rows.map((row) => ({
               key: row.id,
-              cells: {
-                key: <IssueLink row={row} />,
-                severity: row.severity === undefined ? <Text color="color.text.subtlest">—</Text> : <Lozenge appearance={severityAppearance(row.severity)}>{row.severity}</Lozenge>,
-                summary: row.summary,
-                status: <Lozenge appearance={statusAppearance[row.statusCategory]}>{row.status}</Lozenge>,
-                im: row.incidentManager === undefined ? <Text color="color.text.warning">No IM yet</Text> : row.incidentManager,
-                age: <time dateTime={row.created} title={row.created === '' ? undefined : new Date(row.created).toLocaleString()}>{formatAge(row.created, now)}</time>,
-              },
+              cells: [
+                { key: 'key', content: <Link href={`/browse/${row.key}`}>{row.key}</Link> },
+                { key: 'severity', content: row.severity === undefined ? <Text color="color.text.subtlest">—</Text> : <Lozenge appearance={severityAppearance(row.severity)}>{row.severity}</Lozenge> },
+                { key: 'summary', content: row.summary },
+                { key: 'status', content: <Lozenge appearance={statusAppearance[row.statusCategory]}>{row.status}</Lozenge> },
+                { key: 'im', content: row.incidentManager === undefined ? <Text color="color.text.warning">No IM yet</Text> : row.incidentManager },
+                { key: 'age', content: formatAge(row.created, now) },
+              ],
             }))}
           />
-          {outcome.more ? <Text size="small" color="color.text.subtle">Showing the first {outcome.rows.length}; narrow the query to see the rest.</Text> : null}
+          {outcome.more ? (
+            <Text size="small" color="color.text.subtle">
+              Showing the first {outcome.rows.length}; narrow the query to see the rest.
+            </Text>
+          ) : null}
         </>
       )}
     </Stack>

@@ -25,6 +25,8 @@ export const uiModuleInfo = z.object({
   description: z.optional(z.string()),
   resources: z.partialRecord(entryPointName, z.string()),
   uiKit: z.boolean(),
+  /** Entry points drawn with UI Kit (`render: native`): the host renders their forgeDoc itself. */
+  nativeEntryPoints: z.optional(z.array(entryPointName)),
   hasResolver: z.boolean(),
   icon: z.optional(z.string()),
   properties: z.record(z.string(), z.unknown()),

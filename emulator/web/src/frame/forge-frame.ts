@@ -34,6 +34,10 @@ declare global {
 const frameId = new URLSearchParams(window.location.search).get(frameQuery.frameId) ?? '';
 const pending = new Map<number, Pending>();
 const callbacks = new Map<string, Callback>();
+// The same function keeps its reference, so a UI Kit handler that survives a render keeps working.
+const callbackIds = new WeakMap<Callback, string>();
+// Handlers the last UI Kit tree (`reconcile`) referenced: those the next tree drops are forgotten.
+let reconciledIds = new Set<string>();
 let nextCallId = 1;
 let nextCallbackId = 1;
 let themingEnabled = false;
@@ -48,18 +52,35 @@ function isPlainObject(value: object): boolean {
   return proto === Object.prototype || proto === null;
 }
 
-/** Swaps functions for callback references, recursively through arrays and plain objects. */
-function encode(value: unknown): unknown {
+/** Swaps functions for callback references, recursively through arrays and plain objects; `seen` collects the references made. */
+function encode(value: unknown, seen?: Set<string>): unknown {
   if (typeof value === 'function') {
-    const id = `${frameId}:${nextCallbackId++}`;
-    callbacks.set(id, value as Callback);
+    const callback = value as Callback;
+    let id = callbackIds.get(callback);
+    if (id === undefined) {
+      id = `${frameId}:${nextCallbackId++}`;
+      callbackIds.set(callback, id);
+    }
+    callbacks.set(id, callback);
+    seen?.add(id);
     return { [callbackKey]: id };
   }
-  if (Array.isArray(value)) return value.map(encode);
+  // Symbols cannot cross postMessage (a React element in a UI Kit prop carries one): the host sees their name.
+  if (typeof value === 'symbol') return String(value);
+  if (Array.isArray(value)) return value.map((item) => encode(item, seen));
   if (value !== null && typeof value === 'object' && isPlainObject(value)) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, encode(item)]));
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, encode(item, seen)]));
   }
   return value;
+}
+
+/** A UI Kit tree carries every handler of the screen; handlers it no longer names are released. */
+function encodeReconcile(payload: unknown): unknown {
+  const seen = new Set<string>();
+  const encoded = encode(payload, seen);
+  for (const id of reconciledIds) if (!seen.has(id)) callbacks.delete(id);
+  reconciledIds = seen;
+  return encoded;
 }
 
 function call(cmd: string, payload: unknown): Promise<unknown> {
@@ -67,7 +88,7 @@ function call(cmd: string, payload: unknown): Promise<unknown> {
   return new Promise((resolve, reject) => {
     pending.set(callId, { cmd, resolve, reject });
     try {
-      post({ source: frameSource, kind: 'call', frameId, callId, cmd, payload: encode(payload) });
+      post({ source: frameSource, kind: 'call', frameId, callId, cmd, payload: cmd === 'reconcile' ? encodeReconcile(payload) : encode(payload) });
     } catch (error) {
       pending.delete(callId);
       reject(error instanceof Error ? error : new Error(String(error)));

@@ -255,6 +255,20 @@ const commands: Record<string, Command> = {
     register(() => scope.host.callFrame(scope.binding.frameId, call.data.onConfigure, []));
     return true;
   },
+  reconcile: (payload, { binding }) => {
+    const { forgeDoc } = parse(z.object({ forgeDoc: z.unknown() }), payload, 'reconcile');
+    if (binding.handlers.reconcile === undefined) throw new BridgeCommandError(`${binding.module.kind} "${binding.module.key}" is not a UI Kit module (render: native), so it cannot reconcile`);
+    binding.handlers.reconcile(forgeDoc);
+    return null;
+  },
+  onError: (payload, { binding }) => {
+    const record = typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>) : {};
+    const error = record['error'];
+    const message = typeof error === 'object' && error !== null && typeof (error as Record<string, unknown>)['message'] === 'string' ? String((error as Record<string, unknown>)['message']) : String(error);
+    reportToSite('error', `UI Kit error in ${binding.module.kind} "${binding.module.key}": ${message}`);
+    binding.handlers.uiKitError?.(message);
+    return null;
+  },
   reportError: (payload, scope) => {
     const report = parse(reportPayload, payload, 'reportError');
     reportToSite('error', `Error in ${scope.binding.module.kind} "${scope.binding.module.key}": ${report.message}${report.source === undefined ? '' : ` (${report.source}:${report.line ?? 0})`}`);

@@ -17,6 +17,18 @@ export interface ViewHandlers {
   historyBase?: string;
   /** A post-function create/edit view hands over the function that produces its configuration. */
   setConfigureCallback?: (configure: () => Promise<unknown>) => void;
+  /** A UI Kit frame hands over each tree its reconciler commits (`callBridge('reconcile', {forgeDoc})`). */
+  reconcile?: (forgeDoc: unknown) => void;
+  /** A UI Kit frame reports an error its reconciler could not recover from. */
+  uiKitError?: (message: string) => void;
+}
+
+/** A frame left the page (its view closed) before answering a call back into it. */
+export class FrameRemovedError extends Error {
+  override readonly name = 'FrameRemovedError';
+  constructor() {
+    super('The frame was removed before it answered');
+  }
 }
 
 export interface FrameBinding {
@@ -71,7 +83,7 @@ export class BridgeHost {
       for (const [id, pending] of this.pendingCallbacks) {
         if (pending.frameId !== binding.frameId) continue;
         this.pendingCallbacks.delete(id);
-        pending.reject(new Error('The frame was removed before it answered'));
+        pending.reject(new FrameRemovedError());
       }
     };
   }

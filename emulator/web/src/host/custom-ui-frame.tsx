@@ -12,6 +12,7 @@ import { frameQuery, resourceBasePath } from '../bridge-protocol';
 import type { EntryPointName, UiModuleInfo } from '../api/site-info';
 import { useBridgeHost } from './bridge-context';
 import type { ViewHandlers } from './bridge-host';
+import { UiKitFrame } from './ui-kit-frame';
 
 let frameCounter = 0;
 
@@ -42,7 +43,29 @@ export interface CustomUiFrameProps {
   title?: string;
 }
 
-export function CustomUiFrame({ module, entryPoint = 'main', extension, handlers = {}, instance, title }: CustomUiFrameProps) {
+/** A module's entry point as Jira shows it: UI Kit (`render: native`) drawn by the host, Custom UI in its frame. */
+export function CustomUiFrame(props: CustomUiFrameProps) {
+  const { module, entryPoint = 'main' } = props;
+  const resourceKey = module.resources[entryPoint];
+  const native = module.nativeEntryPoints?.includes(entryPoint) ?? (entryPoint === 'main' && module.uiKit);
+  if (native && resourceKey !== undefined) {
+    const { extension, handlers = {}, instance, title } = props;
+    return (
+      <UiKitFrame
+        module={module}
+        entryPoint={entryPoint}
+        resourceKey={resourceKey}
+        extension={extension}
+        handlers={handlers}
+        {...(instance === undefined ? {} : { instance })}
+        {...(title === undefined ? {} : { title })}
+      />
+    );
+  }
+  return <CustomUiModuleFrame {...props} />;
+}
+
+function CustomUiModuleFrame({ module, entryPoint = 'main', extension, handlers = {}, instance, title }: CustomUiFrameProps) {
   const host = useBridgeHost();
   const iframe = useRef<HTMLIFrameElement | null>(null);
   const [frameId] = useState(() => `${module.key}-${entryPoint}-${++frameCounter}`);
@@ -76,13 +99,6 @@ export function CustomUiFrame({ module, entryPoint = 'main', extension, handlers
     return () => resizer?.iFrameResizer.removeListeners();
   }, []);
 
-  if (module.uiKit) {
-    return (
-      <SectionMessage appearance="warning" title="UI Kit module">
-        {`"${module.title}" renders with UI Kit (render: native), which only Jira itself can draw. The local site shows Custom UI modules.`}
-      </SectionMessage>
-    );
-  }
   if (resourceKey === undefined) {
     return (
       <SectionMessage appearance="error" title="No resource">
