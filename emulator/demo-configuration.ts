@@ -8,6 +8,7 @@ import type { ConfigurationDocument, EscalationPolicyDocument, RosterDocument } 
 import type { ResolverResult } from '../src/contracts/resolver-result';
 import { connectDemoComms } from './demo-comms';
 import { seedDemoAlertSources } from './demo-alert-sources';
+import { generateIncidentHistory, type HistoryFieldIds } from './jira/seed-incident-history';
 import type { Site } from './site';
 
 const ADMIN = 'admin@example.com';
@@ -90,4 +91,25 @@ export async function seedDemoConfiguration(site: Site): Promise<void> {
   await connectDemoComms((functionKey, payload) => invokeAsAdmin(site, functionKey, payload));
   // Alert sources of each format, ready for the README's curl examples.
   await seedDemoAlertSources(site, accountIdOf(site, ADMIN));
+  if (configuration.fields === undefined) throw new Error('The app has not provisioned its fields; no incident history can be added');
+  await seedIncidentHistory(site, configuration.fields, DEMO_HISTORY_SIZE);
+}
+
+/** Past incidents in the demo, so the Incident metrics gadget has figures on first start. */
+export const DEMO_HISTORY_SIZE = 200;
+
+/**
+ * Adds `count` resolved incidents (deterministic, ending before now) to Jira and has the app
+ * rebuild its metrics from Jira, as an administrator would for incidents that predate the app.
+ */
+export async function seedIncidentHistory(site: Site, fields: HistoryFieldIds, count: number, seed?: number): Promise<string[]> {
+  const keys = site.jira.seedIncidentHistory(generateIncidentHistory(count, Date.now(), seed === undefined ? {} : { seed }), fields);
+  const result = (await site.forge.invokeResolver({
+    moduleKey: 'incident-metrics',
+    functionKey: 'rebuildIncidentMetrics',
+    accountId: accountIdOf(site, ADMIN),
+    payload: {},
+  })) as ResolverResult<unknown>;
+  if (!result.ok) throw new Error(`The incident metrics could not be rebuilt: ${result.error.message}`);
+  return keys;
 }

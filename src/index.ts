@@ -5,6 +5,7 @@ export { adminPageResolver } from './forge/resolvers/admin-page';
 export { declareIncidentPageResolver } from './forge/resolvers/declare-incident-page';
 export { issuePanelResolver } from './forge/resolvers/issue-panel';
 export { postFunctionConfigResolver } from './forge/resolvers/post-function-config';
+export { metricsGadgetResolver } from './forge/resolvers/metrics-gadget';
 
 // Product and lifecycle event triggers.
 export { onIssueAssigned, onIssueCreated, onIssueUpdated } from './forge/triggers/issue-events';
@@ -16,6 +17,7 @@ export { runPageOnCallPostFunction } from './forge/triggers/page-on-call-post-fu
 // Scheduled triggers.
 export { runEscalations } from './forge/triggers/escalation-schedule';
 export { sweepAlerts } from './forge/triggers/alert-sweep';
+export { reconcileMetrics } from './forge/triggers/incident-metrics';
 
 // Queue consumers and their safety-net schedule.
 export { remindNextUpdateConsumer, runCommsReminders } from './forge/consumers/comms-reminders';

@@ -5,7 +5,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 
 export type InvocationTrigger = 'resolver' | 'event' | 'postFunction' | 'scheduled' | 'webtrigger' | 'lifecycle' | 'consumer';
-export type RemoteCallKind = 'jira' | 'kvs' | 'egress' | 'email' | 'queue';
+export type RemoteCallKind = 'jira' | 'kvs' | 'egress' | 'email' | 'queue' | 'sql';
 
 export interface RemoteCall {
   kind: RemoteCallKind;

@@ -14,6 +14,7 @@ import type { Outbox } from '../outbox';
 import { handleEmail } from './email-seam';
 import { lostResponseError, type FaultInjector } from './faults';
 import { scopeMismatchBody, type JiraScopeCheck } from './jira-scopes';
+import type { ForgeSqlService } from './forge-sql';
 import { bodyText, decodeText, fetchResponse, jsonResponse, proxyErrorResponse } from './fetch-response';
 import type { ForgeRuntime, InvocationScope, InvocationSeams, RemoteCallKind } from './invocation-scope';
 import type { KvsService } from './kvs-service';
@@ -59,6 +60,7 @@ export class PlatformSeams implements InvocationSeams {
       clock: SiteClock;
       webTriggers: { keys: string[]; urlOf: (key: string) => string };
       queues: QueuePlatform;
+      sql: ForgeSqlService;
     },
   ) {
     // Addresses may omit the scheme (`events.pagerduty.com`); Forge reads those as https.
@@ -71,6 +73,7 @@ export class PlatformSeams implements InvocationSeams {
     const { type, provider, remote, accountId } = descriptor.data;
     const method = (init?.method ?? 'GET').toUpperCase();
     if (type === 'kvs') return this.timed(scope, 'kvs', method, path, () => this.kvs(path, init));
+    if (type === 'sql') return this.timed(scope, 'sql', method, path, () => this.sql(path, init));
     if (type === 'emails') return this.timed(scope, 'email', method, path, () => handleEmail(this.deps.outbox, init));
     if (type === 'fpp' && remote === 'jira') {
       const actor: Actor | undefined = provider === 'user' ? userActor(accountId ?? scope.accountId) : { kind: 'app' };
@@ -133,6 +136,11 @@ export class PlatformSeams implements InvocationSeams {
     const text = await bodyText(init);
     const answer = this.deps.kvs.handle(path, text === undefined ? undefined : decodeText('application/json', text));
     return answer.body === undefined ? new Response(null, { status: answer.status }) : jsonResponse(answer.status, answer.body);
+  }
+
+  private async sql(path: string, init: RequestInit | undefined): Promise<Response> {
+    const answer = this.deps.sql.handle(path, decodeText('application/json', await bodyText(init)));
+    return jsonResponse(answer.status, answer.body);
   }
 
   private async jira(actor: Actor | undefined, method: string, path: string, init: RequestInit | undefined): Promise<Response> {

@@ -15,6 +15,7 @@ import { functionContext, type SiteContext } from './function-context';
 import { HandlerLoader } from './handler-loader';
 import { InvocationLog } from './invocation-log';
 import type { InvocationTrigger } from './invocation-scope';
+import { ForgeSqlService } from './forge-sql';
 import { FunctionTimeoutError, Invoker, timeLimitsSeconds, type InvocationResult } from './invoker';
 import { KvsService } from './kvs-service';
 import { KvsStore } from './kvs-store';
@@ -69,6 +70,8 @@ export class ForgePlatform {
   readonly kvs: KvsService;
   /** The manifest's scopes, checked on every Jira request the app makes (functions and UI bridge). */
   readonly jiraScopes: JiraScopeCheck;
+  /** The app's Forge SQL database. */
+  readonly sql: ForgeSqlService;
   readonly scheduler: Scheduler;
   readonly site: SiteContext;
   private readonly loader: HandlerLoader;
@@ -90,6 +93,9 @@ export class ForgePlatform {
     this.invocations = new InvocationLog(db);
     this.loader = new HandlerLoader(options.srcDir, manifest.functions);
     this.kvs = new KvsService(new KvsStore(db, () => clock.now()), manifest.entities);
+    // A site database without the marker is new (or --fresh): the app's SQL database starts empty with it.
+    this.sql = ForgeSqlService.open(db.name, this.meta.get('forge.sql') === undefined);
+    this.meta.set('forge.sql', 'mysql');
     this.egress = new EgressRouter({ db, outbox, now: () => clock.now(), users: () => jira.users() });
     this.jiraScopes = new JiraScopeCheck(manifest.scopes);
     const seams = new PlatformSeams({
@@ -123,6 +129,7 @@ export class ForgePlatform {
         },
         cancel: (pushId) => this.jobs.pushTotal(pushId) !== undefined && (this.jobs.cancelPush(pushId, this.queue.runningIds) || true),
       },
+      sql: this.sql,
     });
     this.invoker = new Invoker({ seams, clock, log: this.invocations });
     this.jobs = new JobStore(db);
@@ -259,6 +266,7 @@ export class ForgePlatform {
     this.unsubscribe?.();
     await this.queue.close();
     await this.invoker.idle();
+    this.sql.close();
   }
 
   private limitMs(kind: 'resolver' | 'webtrigger'): number {

@@ -2,6 +2,7 @@
  * The local site's Jira Cloud: the REST v3 operations the app uses, over SQLite, judged by the
  * official OpenAPI document, with Jira's permissions, workflows, changelog and Forge events.
  */
+import { insertIncidentHistory, type HistoricIncident, type HistoryFieldIds } from './seed-incident-history';
 import type { JiraServices, OperationDefinition, OperationRequest, Toolkit } from './context';
 import { JiraHttpError, toJiraResponse } from './errors';
 import { EventBus, EventFactory } from './events';
@@ -183,6 +184,11 @@ export class JiraEmulator {
   /** Creates the demo organisation when the database has no people yet. */
   seedDemo(): void {
     seedDemo(this.store, this.options.now());
+  }
+
+  /** Adds past incidents to HOT as Jira holds them, without events (they predate the app); returns their keys. */
+  seedIncidentHistory(incidents: readonly HistoricIncident[], fields: HistoryFieldIds): string[] {
+    return insertIncidentHistory(this.store, incidents, fields);
   }
 
   /** `METHOD template` of every implemented REST operation. */

@@ -43,7 +43,7 @@ export class NotConfiguredError extends AppError {
 }
 
 /** Which remote system a call went to; chosen so logs and issue comments can name it. */
-export type RemoteService = 'jira' | 'storage' | 'slack' | 'pagerduty' | 'webhook' | 'queue' | 'statuspage' | 'sendgrid';
+export type RemoteService = 'jira' | 'storage' | 'slack' | 'pagerduty' | 'webhook' | 'queue' | 'statuspage' | 'sendgrid' | 'sql';
 
 /**
  * A call to a remote system failed. Adapters throw it (never the platform's own errors), so use

@@ -55,3 +55,8 @@ export function parseJqlFilter(text: string, field: string): Clause {
   if (where === undefined) throw new ValidationError(field, 'must say which issues to look at, e.g. project = CHG');
   return where;
 }
+
+/** `field is EMPTY` (or `is not EMPTY`). */
+export function isEmpty(field: string, negated = false): Clause {
+  return creators.terminalClause(creators.field(field), creators.operator(negated ? 'is not' : 'is'), creators.keywordOperand());
+}

@@ -2,6 +2,7 @@ import { loadConfiguration } from '../../app/configuration-store';
 import { provisionFields } from '../../app/provision-fields';
 import { INVOCATION_LIMIT_MS } from '../adapters/invocation';
 import { services } from '../composition';
+import { migrateIncidentMetrics } from './incident-metrics';
 import { withPlatformRetry } from './platform-retry';
 
 /**
@@ -14,5 +15,6 @@ export async function onAppInstalledOrUpgraded() {
     const s = services(INVOCATION_LIMIT_MS.event);
     const { report } = await provisionFields({ store: s.store, catalog: s.catalog }, await loadConfiguration(s.store));
     for (const warning of report.warnings) console.warn(warning);
+    await migrateIncidentMetrics(s);
   });
 }

@@ -10,6 +10,7 @@ import { INVOCATION_LIMIT_MS } from '../adapters/invocation';
 import { SlackChatRooms } from '../adapters/slack-chat-rooms';
 import { services } from '../composition';
 import { withPlatformRetry } from './platform-retry';
+import { projectIncidentMetrics } from './incident-metrics';
 
 const issueEventSchema = z
   .object({
@@ -47,7 +48,16 @@ function changeIdOf(event: IssueEvent): string {
 export async function onIssueCreated(event: unknown) {
   const parsed = parseEvent('created-issue', event);
   if (parsed === undefined) return undefined;
-  return withPlatformRetry(`Paging for ${parsed.issue.key}`, () => reactToIssueCreated(services(INVOCATION_LIMIT_MS.event).paging, issueOf(parsed)));
+  return withPlatformRetry(`Paging for ${parsed.issue.key}`, async () => {
+    const s = services(INVOCATION_LIMIT_MS.event);
+    const [outcome] = await Promise.all([reactToIssueCreated(s.paging, issueOf(parsed)), updateMetrics(s, parsed)]);
+    return outcome;
+  });
+}
+
+// The metrics row is kept apart from paging: its failure never holds a page back, and the reconcile run repairs it.
+async function updateMetrics(s: ReturnType<typeof services>, event: IssueEvent): Promise<void> {
+  await projectIncidentMetrics(s, issueOf(event)).catch((error: unknown) => console.warn(`Incident metrics of ${event.issue.key} not updated: ${String(error)}`));
 }
 
 /**
@@ -65,7 +75,7 @@ export async function onIssueUpdated(event: unknown) {
       const problems = await endIncidentRoles({ store: s.store, chat: new SlackChatRooms(s.store, s.clock, s.deadline), clock: s.clock }, parsed.issue);
       for (const problem of problems) console.warn(problem);
     };
-    const [outcome] = await Promise.all([reactToIssueUpdated(s.paging, { issue: issueOf(parsed), items, changeId: changeIdOf(parsed) }), endRoles()]);
+    const [outcome] = await Promise.all([reactToIssueUpdated(s.paging, { issue: issueOf(parsed), items, changeId: changeIdOf(parsed) }), endRoles(), updateMetrics(s, parsed)]);
     return outcome;
   });
 }
