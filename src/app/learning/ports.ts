@@ -36,6 +36,11 @@ export interface LinkTypes {
   create(type: LinkTypeDefinition): Promise<void>;
 }
 
+/** Labels added to an issue (keeping those it has), as the app. */
+export interface IncidentLabels {
+  add(issueKey: string, labels: readonly string[]): Promise<void>;
+}
+
 /** Remind the postmortem's owner when it falls due, unless it is done by then. */
 export interface PostmortemReminderJob {
   readonly incidentKey: string;

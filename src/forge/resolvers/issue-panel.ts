@@ -7,6 +7,7 @@ import { escalateIncident } from '../../app/escalate-incident';
 import { getPagingStatus } from '../../app/get-paging-status';
 import { cockpitResolvers } from './cockpit';
 import { defineResolvers, resolver } from './define-resolvers';
+import { resolutionResolvers } from './resolution';
 
 const nothing = z.strictObject({});
 
@@ -45,4 +46,4 @@ export const pagingResolvers = {
 };
 
 /** The issue panel's one resolver: paging (above) and the incident cockpit (./cockpit). */
-export const issuePanelResolver = defineResolvers({ ...pagingResolvers, ...cockpitResolvers });
+export const issuePanelResolver = defineResolvers({ ...pagingResolvers, ...cockpitResolvers, ...resolutionResolvers });
