@@ -84,4 +84,9 @@ export async function seedDemoConfiguration(site: Site): Promise<void> {
   await invokeAsAdmin(site, 'saveConfiguration', { configuration: withDemoOnCall(site, configuration) });
   // The demo's Changes project records each service's deployments, labelled with the service.
   await invokeAsAdmin(site, 'saveChangeRecordsSettings', { jql: 'project = CHG', serviceLabels: true, changeTime: 'resolutiondate' });
+  // Cleanup tasks are Tasks in the Incidents project; postmortems go to the Postmortems project, due by severity.
+  await invokeAsAdmin(site, 'saveLearningSettings', {
+    cleanup: { projectKey: 'HOT', issueType: 'Task' },
+    postmortem: { projectKey: 'PM', issueType: 'Postmortem', dueBusinessDays: { '1': 5, '2': 10, '3': 20 }, sev3Exempt: true },
+  });
 }
