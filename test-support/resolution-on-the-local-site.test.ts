@@ -190,7 +190,7 @@ describe('resolve and learn on the local site', () => {
 
     await local.site.settle();
 
-    const reminders = local.site.outbox.list({ to: IM }).filter((entry) => entry.subject.includes(`The postmortem of ${issue.key} is due`));
+    const reminders = local.site.outbox.list({ to: IM }).filter((entry) => (entry.subject ?? '').includes(`The postmortem of ${issue.key} is due`));
     expect(reminders).toHaveLength(1);
     expect(local.site.forge.invocations.list().filter((record) => record.functionKey === 'remind-pm-owners').map((record) => record.outcome)).toEqual(['ok']);
   });
