@@ -19,6 +19,7 @@ import { Tab, TabList, TabPanel, Tabs } from '../../shared-ui/tabs';
 import { ADMIN_TABS, draftBarOn, type AdminTab } from './admin-tabs';
 import { checkConfiguration, type FieldErrors } from './config-check';
 import { ChangeRecordsTab } from './change-records-tab';
+import { LearningTab } from './learning-tab';
 import { adoptOverrides, isDirty, todayIn } from './draft-edits';
 import { errorAt } from './editor-kit';
 import { EscalationTab } from './escalation-tab';
@@ -177,6 +178,7 @@ function SettingsEditor({ initial }: { initial: GetConfigurationResult }) {
     'change-records': <ChangeRecordsTab />,
     'on-call': <OnCallTab savedRosterIds={savedRosterIds} onOverridesChanged={onOverridesChanged} />,
     'import-export': <ImportExportTab isDirty={dirty} onImported={(result) => adopt(result, 'Configuration imported')} />,
+    learning: <LearningTab />,
   };
 
   return (

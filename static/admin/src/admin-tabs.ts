@@ -5,7 +5,7 @@
  */
 import { SECTION_TITLES, type AdminSection } from './field-paths';
 
-export type AdminTab = AdminSection | 'handovers' | 'change-records' | 'on-call' | 'import-export';
+export type AdminTab = AdminSection | 'handovers' | 'change-records' | 'on-call' | 'import-export' | 'learning';
 
 export interface AdminTabDefinition {
   readonly section: AdminTab;
@@ -24,6 +24,7 @@ export const ADMIN_TABS: readonly AdminTabDefinition[] = [
   { section: 'change-records', title: 'Change records', savesOnItsOwn: 'Change records settings are saved on their own, with the button below.' },
   { section: 'on-call', title: 'On call', savesOnItsOwn: 'Overrides and shifts taken here apply at once.' },
   { section: 'import-export', title: 'Import and export', savesOnItsOwn: 'An import replaces the whole configuration at once.' },
+  { section: 'learning', title: 'Resolve and learn', savesOnItsOwn: 'Resolve and learn settings are saved on their own, with the button below.' },
 ];
 
 export type DraftBar = { readonly kind: 'save-bar' } | { readonly kind: 'unsaved-reminder' } | { readonly kind: 'note'; readonly text: string };

@@ -12,13 +12,14 @@ import { CommsTab } from './comms-tab';
 import { utcMinute } from './format';
 import { takeCommand } from './invokes';
 import { PagingCard } from './paging-card';
+import { ResolveTab } from './resolve-tab';
 import { ReviewTab } from './review-tab';
 import { RolesTab } from './roles-tab';
 import { TimelineTab } from './timeline-tab';
 import { Button, Message, Pill, Tabs, type TabDefinition } from './ui';
 import { refreshIssueView, useCockpit, type Cockpit } from './use-cockpit';
 
-type TabId = 'checklist' | 'comms' | 'assess' | 'roles' | 'timeline' | 'review';
+type TabId = 'checklist' | 'comms' | 'assess' | 'roles' | 'timeline' | 'review' | 'resolve';
 
 /** Where each step of the checklist is worked on in the panel. */
 const TAB_OF_STEP: Readonly<Record<string, TabId>> = {
@@ -26,6 +27,7 @@ const TAB_OF_STEP: Readonly<Record<string, TabId>> = {
   assess: 'assess',
   delegate: 'roles',
   review: 'timeline',
+  resolve: 'resolve',
 };
 
 export function CockpitApp() {
@@ -71,6 +73,7 @@ function Loaded({ view, cockpit }: { view: CockpitView; cockpit: Cockpit }) {
     { id: 'roles', label: 'Roles' },
     { id: 'timeline', label: 'Timeline', hint: String(view.timeline.length) },
     { id: 'review', label: 'Review', ...(view.review.fatigue.length + view.review.prompts.length > 0 ? { hint: `${view.review.fatigue.length + view.review.prompts.length}` } : {}) },
+    { id: 'resolve', label: 'Resolve' },
   ];
   return (
     <Box padding="space.100" testId="cockpit">
@@ -92,6 +95,8 @@ function Loaded({ view, cockpit }: { view: CockpitView; cockpit: Cockpit }) {
           {tab === 'roles' ? <RolesTab view={view} cockpit={cockpit} /> : null}
           {tab === 'timeline' ? <TimelineTab view={view} cockpit={cockpit} /> : null}
           {tab === 'review' ? <ReviewTab view={view} onHandOver={() => setTab('roles')} /> : null}
+          {/* The final update is written where updates are: the Comms tab until the update composer has its own. */}
+          {tab === 'resolve' ? <ResolveTab cockpit={cockpit} onGoToUpdates={() => setTab('comms')} /> : null}
         </Tabs>
       </Stack>
     </Box>
