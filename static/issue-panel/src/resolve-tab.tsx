@@ -109,9 +109,11 @@ function Times({ view }: { view: ResolutionView }) {
 }
 
 function Resolve({ view, cockpit, act }: { view: ResolutionView; cockpit: Cockpit; act: Act }) {
-  const [end, setEnd] = useState(() => toLocalInput(view.suggestedImpactEnd));
+  const suggested = toLocalInput(view.suggestedImpactEnd);
+  const [end, setEnd] = useState(suggested);
   const submit = () => {
-    const impactEnd = fromLocalInput(end);
+    // The field shows minutes; left as suggested it means "now", to the second, as the app records it.
+    const impactEnd = end === suggested ? undefined : fromLocalInput(end);
     void act('resolve', () => resolveIncident(impactEnd === undefined ? {} : { impactEnd }), true);
   };
   return (
@@ -131,7 +133,9 @@ function Resolve({ view, cockpit, act }: { view: ResolutionView; cockpit: Cockpi
 }
 
 function RecordImpactEnd({ view, cockpit, act }: { view: ResolutionView; cockpit: Cockpit; act: Act }) {
-  const [end, setEnd] = useState(() => toLocalInput(view.suggestedImpactEnd));
+  const suggested = toLocalInput(view.suggestedImpactEnd);
+  const [end, setEnd] = useState(suggested);
+  const impactEnd = end === suggested ? view.suggestedImpactEnd : (fromLocalInput(end) ?? view.suggestedImpactEnd);
   return (
     <Message tone="warning" title="When did the impact end?" testId="impact-end-missing">
       <span>The incident was resolved without an impact end, so time to recover cannot be measured.</span>
@@ -139,7 +143,7 @@ function RecordImpactEnd({ view, cockpit, act }: { view: ResolutionView; cockpit
         {(control) => <input {...control} type="datetime-local" value={end} onChange={(event) => setEnd(event.target.value)} />}
       </Field>
       <Inline>
-        <Button small appearance="primary" onClick={() => void act('impact-end', () => recordImpactEnd({ impactEnd: fromLocalInput(end) ?? view.suggestedImpactEnd }))} busy={cockpit.busy === 'impact-end'} testId="record-impact-end">
+        <Button small appearance="primary" onClick={() => void act('impact-end', () => recordImpactEnd({ impactEnd }))} busy={cockpit.busy === 'impact-end'} testId="record-impact-end">
           Record impact end
         </Button>
       </Inline>
