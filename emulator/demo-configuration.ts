@@ -91,6 +91,11 @@ export async function seedDemoConfiguration(site: Site): Promise<void> {
   await connectDemoComms((functionKey, payload) => invokeAsAdmin(site, functionKey, payload));
   // Alert sources of each format, ready for the README's curl examples.
   await seedDemoAlertSources(site, accountIdOf(site, ADMIN));
+  // Cleanup tasks are Tasks in the Incidents project; postmortems go to the Postmortems project, due by severity.
+  await invokeAsAdmin(site, 'saveLearningSettings', {
+    cleanup: { projectKey: 'HOT', issueType: 'Task' },
+    postmortem: { projectKey: 'PM', issueType: 'Postmortem', dueBusinessDays: { '1': 5, '2': 10, '3': 20 }, sev3Exempt: true },
+  });
   if (configuration.fields === undefined) throw new Error('The app has not provisioned its fields; no incident history can be added');
   await seedIncidentHistory(site, configuration.fields, DEMO_HISTORY_SIZE);
 }

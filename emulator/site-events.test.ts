@@ -83,6 +83,26 @@ describe('product events from the Jira emulator', () => {
     expect(test.site.forge.invocations.list().find((record) => record.trigger === 'postFunction')).toMatchObject({ moduleKey: 'page-on-call', functionKey: 'post-function', outcome: 'ok' });
   });
 
+  it('asks the workflow validator on a transition before making it, and keeps the issue where it was when refused', async () => {
+    const email = demoUser(test.site).emailAddress;
+    const created = await jiraJson(test.site, email, 'POST', '/rest/api/3/issue', { fields: { project: { key: 'HOT' }, issuetype: { id: '10000' }, summary: 'Close me' } });
+    const key = (created.body as { key: string }).key;
+    for (const id of ['11', '21']) expect((await jiraJson(test.site, email, 'POST', `/rest/api/3/issue/${key}/transitions`, { transition: { id } })).status).toBe(204);
+    await test.site.settle();
+
+    const refused = await jiraJson(test.site, email, 'POST', `/rest/api/3/issue/${key}/transitions`, { transition: { id: '31' }, fields: { summary: 'refuse me' } });
+
+    expect(refused).toEqual({ status: 400, body: { errorMessages: [`The probe refuses to move ${key}.`], errors: {} } });
+    const after = (await jiraJson(test.site, email, 'GET', `/rest/api/3/issue/${key}?fields=status,summary`)).body as { fields: { status: { name: string }; summary: string } };
+    expect(after.fields).toMatchObject({ status: { name: 'Resolved' }, summary: 'Close me' });
+    expect((await jiraJson(test.site, email, 'POST', `/rest/api/3/issue/${key}/transitions`, { transition: { id: '31' } })).status).toBe(204);
+    expect(await stored(test, 'validations')).toEqual([
+      { key, from: '10002', to: '10003', modifiedFields: { summary: 'refuse me' } },
+      { key, from: '10002', to: '10003', modifiedFields: {} },
+    ]);
+    expect(test.site.forge.invocations.list().filter((record) => record.trigger === 'workflowValidator').map((record) => record.moduleKey)).toEqual(['postmortem-required', 'postmortem-required']);
+  });
+
   it('puts the emails of an issue notification in each recipient inbox', async () => {
     const people = test.site.jira.users().filter((user) => user.accountType === 'atlassian');
     const [sender, recipient] = people;

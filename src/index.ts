@@ -14,6 +14,12 @@ export { onAppInstalledOrUpgraded } from './forge/triggers/app-lifecycle';
 // Workflow post-functions.
 export { runPageOnCallPostFunction } from './forge/triggers/page-on-call-post-function';
 
+// Workflow validators.
+export { validatePostmortemExists } from './forge/validators/postmortem-required';
+
+// Queue consumers.
+export { remindPostmortemOwners } from './forge/consumers/postmortem-reminders';
+
 // Scheduled triggers.
 export { runEscalations } from './forge/triggers/escalation-schedule';
 export { sweepAlerts } from './forge/triggers/alert-sweep';

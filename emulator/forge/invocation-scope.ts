@@ -4,7 +4,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 
-export type InvocationTrigger = 'resolver' | 'event' | 'postFunction' | 'scheduled' | 'webtrigger' | 'lifecycle' | 'consumer';
+export type InvocationTrigger = 'resolver' | 'event' | 'postFunction' | 'workflowValidator' | 'scheduled' | 'webtrigger' | 'lifecycle' | 'consumer';
 export type RemoteCallKind = 'jira' | 'kvs' | 'egress' | 'email' | 'queue' | 'sql';
 
 export interface RemoteCall {

@@ -10,7 +10,7 @@ import { InvocationLog, type InvocationRecord } from './invocation-log';
 import { invocationStorage, type InvocationScope, type InvocationSeams, type InvocationTrigger } from './invocation-scope';
 
 /** Forge's limits, in seconds, before `timeLimitScale`. */
-export const timeLimitsSeconds = { resolver: 25, event: 25, postFunction: 25, lifecycle: 25, webtrigger: 55, scheduledDefault: 55, scheduledMax: 900, consumerDefault: 55, consumerMax: 900 } as const;
+export const timeLimitsSeconds = { resolver: 25, event: 25, postFunction: 25, workflowValidator: 25, lifecycle: 25, webtrigger: 55, scheduledDefault: 55, scheduledMax: 900, consumerDefault: 55, consumerMax: 900 } as const;
 
 /** What the platform reports when a function runs past its limit. */
 export class FunctionTimeoutError extends Error {

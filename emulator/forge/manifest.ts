@@ -50,6 +50,12 @@ const consumerModule = z.looseObject({
   function: z.string().min(1, 'a consumer names the function that takes its events (the resolver form belongs to @forge/events 1)'),
 });
 
+// The site runs a validator's function as Jira does; a Jira-expression validator it cannot evaluate, so it says so.
+const workflowValidatorModule = z.looseObject({
+  key: z.string().min(1),
+  function: z.string().min(1, 'the local site runs workflow validators that name a function (Jira expressions are not evaluated here)'),
+});
+
 const resolverModule = z.looseObject({
   key: z.string().min(1),
   resolver: z.looseObject({ function: z.string().min(1) }).optional(),
@@ -110,6 +116,8 @@ export interface Manifest {
   scheduledTriggers: ScheduledTriggerModule[];
   webTriggers: FunctionRefModule[];
   postFunctions: FunctionRefModule[];
+  /** `jira:workflowValidator` modules: the function Jira asks before a transition where the validator is added. */
+  workflowValidators: FunctionRefModule[];
   /** `consumer` modules: which function takes the events pushed to each queue. */
   consumers: ConsumerModule[];
   /** Modules with `resolver.function` (UI modules), by module key. */
@@ -148,6 +156,7 @@ export function loadManifest(path: string): Manifest {
   const webTriggers = parseModules('webtrigger', functionRefModule);
   const postFunctions = parseModules('jira:workflowPostFunction', functionRefModule);
   const consumers = parseModules('consumer', consumerModule);
+  const workflowValidators = parseModules('jira:workflowValidator', workflowValidatorModule);
   const resolverModules = new Map<string, ResolverModule>();
   for (const [kind, list] of Object.entries(modules)) {
     if (kind === 'function' || kind === 'trigger' || kind === 'scheduledTrigger' || kind === 'webtrigger' || kind === 'consumer') continue;
@@ -156,7 +165,7 @@ export function loadManifest(path: string): Manifest {
       if (parsed.success && parsed.data.resolver) resolverModules.set(parsed.data.key, { ...parsed.data, kind });
     }
   }
-  const referenced = [...triggers, ...scheduledTriggers, ...webTriggers, ...postFunctions, ...consumers].map((m) => ({ key: m.key, fn: m.function }));
+  const referenced = [...triggers, ...scheduledTriggers, ...webTriggers, ...postFunctions, ...consumers, ...workflowValidators].map((m) => ({ key: m.key, fn: m.function }));
   for (const module of resolverModules.values()) if (module.resolver) referenced.push({ key: module.key, fn: module.resolver.function });
   for (const { key, fn } of referenced) {
     if (!functions.has(fn)) throw new ManifestError(`${path}: module "${key}" refers to function "${fn}", which the manifest does not declare`);
@@ -179,6 +188,7 @@ export function loadManifest(path: string): Manifest {
     scheduledTriggers,
     webTriggers,
     postFunctions,
+    workflowValidators,
     consumers,
     resolverModules,
     customFields: parseModules('jira:customField', customFieldModule),

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { SiteClock } from '../clock';
 import { SiteMeta, type SiteDatabase } from '../db';
 import { EgressRouter } from '../egress/egress-router';
-import type { JiraEmulator } from '../jira/index';
+import type { JiraEmulator, WorkflowValidatorCall } from '../jira/index';
 import type { Outbox } from '../outbox';
 import { EventDelivery } from './event-delivery';
 import type { FaultInjector } from './faults';
@@ -45,6 +45,10 @@ export interface ResolverInvocation {
 
 export class ResolverModuleNotFoundError extends Error {
   override readonly name = 'ResolverModuleNotFoundError';
+}
+
+export class WorkflowValidatorNotFoundError extends Error {
+  override readonly name = 'WorkflowValidatorNotFoundError';
 }
 
 export class WebTriggerNotFoundError extends Error {
@@ -152,6 +156,7 @@ export class ForgePlatform {
   async start(): Promise<void> {
     const { jira, manifest, clock } = this.options;
     this.unsubscribe = jira.onEvent((event, cause) => this.events.onJiraEvent(event, cause));
+    jira.setWorkflowValidatorRunner((call) => this.runWorkflowValidator(call));
     this.scheduler.register(clock.now());
     // Deliveries stored before a restart (or a crash) go out now: at least once, as on Forge.
     void this.queue.runDue();
@@ -194,6 +199,17 @@ export class ForgePlatform {
     const result = await this.invoker.run(
       { moduleKey: call.moduleKey, functionKey: call.functionKey, trigger: 'resolver', accountId: call.accountId, limitMs: this.limitMs('resolver') },
       () => this.loader.load(functionKey)({ call: { functionKey: call.functionKey, payload: call.payload }, context }, functionContext(this.site, call.accountId)),
+    );
+    return unwrap(result);
+  }
+
+  /** Runs a `jira:workflowValidator`'s function as Jira does before a transition; resolves with its answer. */
+  async runWorkflowValidator(call: WorkflowValidatorCall): Promise<unknown> {
+    const module = this.options.manifest.workflowValidators.find((candidate) => candidate.key === call.moduleKey);
+    if (!module) throw new WorkflowValidatorNotFoundError(`No jira:workflowValidator "${call.moduleKey}" in manifest.yml`);
+    const limitMs = timeLimitsSeconds.workflowValidator * 1000 * this.options.timeLimitScale;
+    const result = await this.invoker.run({ moduleKey: module.key, functionKey: module.function, trigger: 'workflowValidator', accountId: call.accountId, limitMs }, () =>
+      this.loader.load(module.function)({ ...call.payload, context: { cloudId: this.site.cloudId, moduleKey: module.key } }, functionContext(this.site, call.accountId)),
     );
     return unwrap(result);
   }

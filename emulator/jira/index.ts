@@ -9,6 +9,7 @@ import { EventBus, EventFactory } from './events';
 import { FieldCatalog } from './fields/field-catalog';
 import { FieldValues } from './fields/field-values';
 import { IssueRenderer } from './issues/issue-renderer';
+import { checkTransitionValidators, type WorkflowValidatorRunner } from './issues/workflow-validators';
 import { OpenApiContract } from './openapi-validator';
 import { appFieldOperations } from './operations/app-fields';
 import { commentOperations } from './operations/comments';
@@ -56,16 +57,20 @@ export type {
   PostFunctionPayload,
 } from './types';
 export { OpenApiContract } from './openapi-validator';
+export type { WorkflowValidatorCall, WorkflowValidatorRunner } from './issues/workflow-validators';
 export { demoPeople } from './seed-demo';
 
 /** The password every local account signs in with (HTTP Basic `<email>:local`). */
 export const localPassword = 'local';
+
+const TRANSITION_TEMPLATE = '/rest/api/3/issue/{issueIdOrKey}/transitions';
 
 export class JiraEmulator {
   private readonly store: JiraStore;
   private readonly services: JiraServices;
   private readonly router: JiraRouter;
   private readonly bus = new EventBus();
+  private validatorRunner: WorkflowValidatorRunner | undefined;
 
   constructor(private readonly options: JiraEmulatorOptions) {
     this.store = new JiraStore(options.db);
@@ -136,6 +141,8 @@ export class JiraEmulator {
         emit: (event) => pending.push(event),
       };
       if (request.actor.kind === 'user' && !this.store.users.byAccountId(request.actor.accountId)?.active) throw new JiraHttpError(401, ['The account is unknown or deactivated.']);
+      // Validators run before the transition's changes, outside its transaction: they call back into Jira.
+      if (routed.template === TRANSITION_TEMPLATE && request.method.toUpperCase() === 'POST') await checkTransitionValidators(this.services, operationRequest, this.validatorRunner);
       response = this.store.transaction(() => routed.handler(operationRequest));
     } catch (error) {
       if (error instanceof JiraHttpError) return toJiraResponse(error);
@@ -156,6 +163,11 @@ export class JiraEmulator {
     const user = this.userByEmail(decoded.slice(0, separator));
     if (!user || decoded.slice(separator + 1) !== localPassword) return undefined;
     return { kind: 'user', accountId: user.accountId };
+  }
+
+  /** The Forge platform's way to run an app's workflow validator, which transitions ask first. */
+  setWorkflowValidatorRunner(runner: WorkflowValidatorRunner): void {
+    this.validatorRunner = runner;
   }
 
   /** Subscribes to the site's events; returns the function that unsubscribes. Listeners must not throw. */

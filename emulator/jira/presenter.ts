@@ -1,5 +1,5 @@
 /** The JSON shapes Jira REST v3 answers with for its shared objects (users, statuses, projects, …). */
-import { issueLinkTypes, priorities, resolutions, statusCategories, type LinkTypeDefinition } from './jira-defaults';
+import { priorities, resolutions, statusCategories, type LinkTypeDefinition } from './jira-defaults';
 import type { FieldOption, IssueType, Project, Status } from './store/model';
 import type { JiraStore } from './store/jira-store';
 import type { Group } from './store/users-repo';
@@ -120,7 +120,7 @@ export class Presenter {
   }
 
   linkTypes(): Json[] {
-    return issueLinkTypes.map((type) => this.linkType(type));
+    return this.store.links.linkTypes().map((type) => this.linkType(type));
   }
 
   option(option: FieldOption): Json {

@@ -47,8 +47,8 @@ export const demoStatusIds = {
   open: '10008',
 } as const;
 
-export const demoIssueTypeIds = { incident: '10000', task: '10001', supportCase: '10002', deployment: '10003', configurationChange: '10004', featureFlag: '10005' } as const;
-export const demoProjectIds = { incidents: '10000', support: '10001', changes: '10002' } as const;
+export const demoIssueTypeIds = { incident: '10000', task: '10001', supportCase: '10002', deployment: '10003', configurationChange: '10004', featureFlag: '10005', postmortem: '10006' } as const;
+export const demoProjectIds = { incidents: '10000', support: '10001', changes: '10002', postmortems: '10003' } as const;
 
 const resolutionDone = '10000';
 const resolutionWontDo = '10001';
@@ -62,7 +62,17 @@ const incidentWorkflow: Workflow = {
   transitions: [
     { id: '11', name: 'Start fixing', from: [demoStatusIds.new], to: demoStatusIds.fixing, screen: true, resolution: 'keep', postFunctions: [] },
     { id: '21', name: 'Resolve', from: [demoStatusIds.fixing], to: demoStatusIds.resolved, screen: true, resolution: { set: resolutionDone }, postFunctions: [] },
-    { id: '31', name: 'Close', from: [demoStatusIds.resolved], to: demoStatusIds.closed, screen: true, resolution: 'keep', postFunctions: [] },
+    {
+      id: '31',
+      name: 'Close',
+      from: [demoStatusIds.resolved],
+      to: demoStatusIds.closed,
+      screen: true,
+      resolution: 'keep',
+      postFunctions: [],
+      // The app's validator: no closing before the postmortem exists.
+      validators: [{ moduleKey: 'postmortem-required', configuration: '{}' }],
+    },
     {
       id: '41',
       name: 'Reopen',
@@ -203,6 +213,21 @@ export function seedDemo(store: JiraStore, now: number): void {
     grant(store, demoProjectIds.changes, 'Administrators', [{ type: 'user', id: admin }]);
     grant(store, demoProjectIds.changes, 'Members', responderEmails.map((email) => ({ type: 'user', id: accountIdFor(email) })));
     grant(store, demoProjectIds.changes, 'Viewers', ['vera.viewer@example.com', 'sam.support@example.com'].map((email) => ({ type: 'user', id: accountIdFor(email) })));
+
+    // Postmortems, one per reviewed incident, linked to it; every responder writes and reads them.
+    store.projects.upsertIssueType({ id: demoIssueTypeIds.postmortem, name: 'Postmortem', description: 'The review of an incident: what happened, why, and what changes.', icon: 'task', subtask: false });
+    store.projects.insertProject({
+      id: demoProjectIds.postmortems,
+      key: 'PM',
+      name: 'Postmortems',
+      description: 'One postmortem per incident, linked to it, due within days set by severity.',
+      leadAccountId: accountIdFor('imogen.imoc@example.com'),
+      projectTypeKey: 'software',
+    });
+    store.projects.attachIssueType({ projectId: demoProjectIds.postmortems, issueTypeId: demoIssueTypeIds.postmortem, workflowId: taskWorkflow.id, position: 0 });
+    grant(store, demoProjectIds.postmortems, 'Administrators', [{ type: 'user', id: admin }]);
+    grant(store, demoProjectIds.postmortems, 'Members', responderEmails.map((email) => ({ type: 'user', id: accountIdFor(email) })));
+    grant(store, demoProjectIds.postmortems, 'Viewers', ['vera.viewer@example.com', 'sam.support@example.com'].map((email) => ({ type: 'user', id: accountIdFor(email) })));
 
     // Changes made before the site started, so an incident declared in its first hours has a rollback candidate near its start.
     const changes = [

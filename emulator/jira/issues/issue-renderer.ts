@@ -2,7 +2,6 @@
 import { adfToHtml } from '../adf';
 import type { JiraServices } from '../context';
 import type { FieldDef } from '../fields/field-catalog';
-import { issueLinkTypes } from '../jira-defaults';
 import { formatJiraTime, renderJiraTime } from '../jira-time';
 import type { Json } from '../presenter';
 import type { ChangelogRecord, CommentRecord, IssueRecord, WorkflowTransition } from '../store/model';
@@ -249,8 +248,9 @@ export class IssueRenderer {
 
   private issueLinks(issue: IssueRecord, actor: Actor): Json[] {
     const { store, present } = this.services;
+    const types = store.links.linkTypes();
     return store.links.linksOf(issue.id).flatMap((link) => {
-      const type = issueLinkTypes.find((candidate) => candidate.id === link.typeId);
+      const type = types.find((candidate) => candidate.id === link.typeId);
       // Seen from the source, the other issue lies in the outward direction ("HOT-1 blocks HOT-2").
       const outward = link.sourceIssueId === issue.id;
       const other = store.issues.find(outward ? link.destinationIssueId : link.sourceIssueId);

@@ -101,3 +101,25 @@ describe('remote links', () => {
     expect((await site.call(vera, 'POST', `/rest/api/3/issue/${key}/remotelink`, chatRoom)).status).toBe(403);
   });
 });
+
+describe('POST /issueLinkType', () => {
+  it('lets a Jira administrator create a link type, listed after Jira’s own and usable for links', async () => {
+    const answer = await site.call('admin@example.com', 'POST', '/rest/api/3/issueLinkType', { name: 'Incident cleanup', inward: 'is cleanup task of', outward: 'has cleanup task' });
+    expect(answer.status).toBe(201);
+    expect(answer.body).toMatchObject({ id: expect.any(String), name: 'Incident cleanup', inward: 'is cleanup task of', outward: 'has cleanup task' });
+    const types = ((await site.call(bea, 'GET', '/rest/api/3/issueLinkType')).body as { issueLinkTypes: { name: string }[] }).issueLinkTypes.map((type) => type.name);
+    expect(types.at(-1)).toBe('Incident cleanup');
+    const incident = await createIncident(site, bea, 'Pushes fail');
+    const cleanup = await createIncident(site, bea, 'Add a canary');
+    expect((await site.call(bea, 'POST', '/rest/api/3/issueLink', { type: { name: 'Incident cleanup' }, inwardIssue: { key: incident }, outwardIssue: { key: cleanup } })).status).toBe(201);
+    expect((await issueFields(site, bea, incident))['issuelinks']).toEqual([expect.objectContaining({ type: expect.objectContaining({ outward: 'has cleanup task' }), outwardIssue: expect.objectContaining({ key: cleanup }) })]);
+  });
+
+  it('refuses a name already taken (ignoring case) and someone who does not administer Jira', async () => {
+    expect((await site.call('admin@example.com', 'POST', '/rest/api/3/issueLinkType', { name: 'blocks', inward: 'a', outward: 'b' })).body).toEqual({
+      errorMessages: ["An issue link type with the name 'blocks' already exists."],
+      errors: {},
+    });
+    expect((await site.call(bea, 'POST', '/rest/api/3/issueLinkType', { name: 'Mine', inward: 'a', outward: 'b' })).status).toBe(403);
+  });
+});

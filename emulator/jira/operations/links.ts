@@ -2,7 +2,6 @@
 import { adfProblem } from '../adf';
 import { created, isRecord, noContent, ok, pathParam, queryString, type OperationDefinition, type OperationRequest, type Toolkit } from '../context';
 import { fieldErrors, JiraHttpError, notFound } from '../errors';
-import { issueLinkTypes } from '../jira-defaults';
 import { commitIssueChanges } from '../issues/field-changes';
 import { visibleIssue } from '../issues/issue-access';
 import { remoteLinkShape, visibilityShape, type IssueRecord } from '../store/model';
@@ -22,7 +21,7 @@ export function linkOperations(kit: Toolkit): OperationDefinition[] {
   const linkIssues = (request: OperationRequest) => {
     const body = isRecord(request.body) ? request.body : {};
     const typeReference = isRecord(body['type']) ? body['type'] : {};
-    const type = issueLinkTypes.find((candidate) => candidate.id === typeReference['id'] || candidate.name === typeReference['name']);
+    const type = store.links.linkTypes().find((candidate) => candidate.id === typeReference['id'] || candidate.name === typeReference['name']);
     if (!type) throw notFound(`No issue link type with name '${String(typeReference['name'] ?? typeReference['id'])}' found.`);
     // Jira's "from" issue is the one sent as `inwardIssue`: it gets the type's outward description.
     const source = linkableIssue(request, body['inwardIssue']);
@@ -60,7 +59,7 @@ export function linkOperations(kit: Toolkit): OperationDefinition[] {
     const link = store.links.linkById(pathParam(request, 'linkId'));
     const source = link ? store.issues.find(link.sourceIssueId) : undefined;
     const destination = link ? store.issues.find(link.destinationIssueId) : undefined;
-    const type = issueLinkTypes.find((candidate) => candidate.id === link?.typeId);
+    const type = store.links.linkTypes().find((candidate) => candidate.id === link?.typeId);
     if (!link || !source || !destination || !type || !permissions.canBrowse(request.actor, source.projectId) || !permissions.canBrowse(request.actor, destination.projectId)) {
       throw notFound('No issue link with id exists.');
     }
@@ -69,8 +68,22 @@ export function linkOperations(kit: Toolkit): OperationDefinition[] {
 
   const linkTypes = () => ok({ issueLinkTypes: present.linkTypes() });
 
+  // Jira asks for Administer Jira; the app holds it through manage:jira-configuration.
+  const createLinkType = (request: OperationRequest) => {
+    if (!permissions.hasGlobal(request.actor, 'ADMINISTER')) throw new JiraHttpError(403, ['You do not have permission to create issue link types.']);
+    const body = isRecord(request.body) ? request.body : {};
+    const text = (name: string): string => (typeof body[name] === 'string' ? String(body[name]).trim() : '');
+    const type = { name: text('name'), inward: text('inward'), outward: text('outward') };
+    const missing = Object.entries(type).filter(([, value]) => value === '');
+    if (missing.length > 0) throw fieldErrors(Object.fromEntries(missing.map(([name]) => [name, `The issue link type ${name} is required.`])));
+    if (store.links.linkTypes().some((existing) => existing.name.toLowerCase() === type.name.toLowerCase())) {
+      throw new JiraHttpError(400, [`An issue link type with the name '${type.name}' already exists.`]);
+    }
+    return created(present.linkType(store.links.insertLinkType(type)));
+  };
+
   const linkType = (request: OperationRequest) => {
-    const type = issueLinkTypes.find((candidate) => candidate.id === pathParam(request, 'issueLinkTypeId'));
+    const type = store.links.linkTypes().find((candidate) => candidate.id === pathParam(request, 'issueLinkTypeId'));
     if (!type) throw notFound(`No issue link type with id '${pathParam(request, 'issueLinkTypeId')}' found.`);
     return ok(present.linkType(type));
   };
@@ -129,6 +142,7 @@ export function linkOperations(kit: Toolkit): OperationDefinition[] {
     { method: 'GET', template: '/rest/api/3/issueLink/{linkId}', handler: getLink },
     { method: 'DELETE', template: '/rest/api/3/issueLink/{linkId}', handler: deleteLink },
     { method: 'GET', template: '/rest/api/3/issueLinkType', handler: linkTypes },
+    { method: 'POST', template: '/rest/api/3/issueLinkType', handler: createLinkType },
     { method: 'GET', template: '/rest/api/3/issueLinkType/{issueLinkTypeId}', handler: linkType },
     { method: 'GET', template: '/rest/api/3/issue/{issueIdOrKey}/remotelink', handler: getRemoteLinks },
     { method: 'POST', template: '/rest/api/3/issue/{issueIdOrKey}/remotelink', handler: createRemoteLink },

@@ -1,10 +1,12 @@
 /** Links between issues, and remote links from an issue to pages elsewhere (chat rooms, status pages). */
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
+import { issueLinkTypes, type LinkTypeDefinition } from '../jira-defaults';
 import { remoteLinkShape, type IssueLinkRecord, type RemoteLinkData, type RemoteLinkRecord } from './model';
 import { nextId } from './schema';
 
 const linkRow = z.object({ id: z.string(), type_id: z.string(), source_issue_id: z.string(), destination_issue_id: z.string() });
+const linkTypeRow = z.object({ id: z.string(), name: z.string(), inward: z.string(), outward: z.string() });
 const remoteRow = z.object({ id: z.number(), issue_id: z.string(), global_id: z.string().nullable(), link: z.string() });
 
 export class LinksRepo {
@@ -39,6 +41,22 @@ export class LinksRepo {
       .prepare('SELECT * FROM jira_issue_links WHERE source_issue_id = ? OR destination_issue_id = ? ORDER BY CAST(id AS INTEGER)')
       .all(issueId, issueId)
       .map((row) => toLink(linkRow.parse(row)));
+  }
+
+  /** Jira's built-in link types, then those an administrator (or an app) created, in creation order. */
+  linkTypes(): LinkTypeDefinition[] {
+    const created = this.db
+      .prepare('SELECT * FROM jira_issue_link_types ORDER BY CAST(id AS INTEGER)')
+      .all()
+      .map((row) => linkTypeRow.parse(row));
+    return [...issueLinkTypes, ...created];
+  }
+
+  insertLinkType(type: Omit<LinkTypeDefinition, 'id'>): LinkTypeDefinition {
+    // Ids continue after the built-in ones, as Jira's do.
+    const record = { ...type, id: String(nextId(this.db, 'issue-link-type', 10_100)) };
+    this.db.prepare('INSERT INTO jira_issue_link_types (id, name, inward, outward) VALUES (?, ?, ?, ?)').run(record.id, record.name, record.inward, record.outward);
+    return record;
   }
 
   insertRemote(issueId: string, link: RemoteLinkData): RemoteLinkRecord {

@@ -25,6 +25,8 @@ export const workflowTransitionShape = z.object({
   /** What the transition does to the resolution when the request does not set one. */
   resolution: z.union([z.object({ set: z.string() }), z.literal('clear'), z.literal('keep')]),
   postFunctions: z.array(postFunctionShape),
+  /** App validators (`jira:workflowValidator` module keys) Jira asks before making the transition. */
+  validators: z.array(postFunctionShape).optional(),
 });
 export type WorkflowTransition = z.infer<typeof workflowTransitionShape>;
 

@@ -118,6 +118,12 @@ CREATE TABLE IF NOT EXISTS jira_issue_links (
   source_issue_id TEXT NOT NULL,
   destination_issue_id TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS jira_issue_link_types (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  inward TEXT NOT NULL,
+  outward TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS jira_remote_links (
   id INTEGER PRIMARY KEY,
   issue_id TEXT NOT NULL,

@@ -97,3 +97,10 @@ export async function consume(event: { body: { name: string; failTimes?: number 
   }
   return undefined;
 }
+
+/** A workflow validator: records what Jira asked and refuses a transition that sets the summary to "refuse me". */
+export async function validate(event: { issue: { key: string }; transition: { from: { id: string }; to: { id: string }; modifiedFields: Record<string, unknown> } }) {
+  await append('validations', { key: event.issue.key, from: event.transition.from.id, to: event.transition.to.id, modifiedFields: event.transition.modifiedFields });
+  const refused = event.transition.modifiedFields['summary'] === 'refuse me';
+  return refused ? { result: false, errorMessage: `The probe refuses to move ${event.issue.key}.` } : { result: true };
+}

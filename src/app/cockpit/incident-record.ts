@@ -28,6 +28,8 @@ export interface IncidentRecord {
   readonly supportCases?: number;
   /** Keys of linked issues (cleanup tasks and the like). */
   readonly linkedIssues: readonly string[];
+  /** The same links with what Jira says of each: the link type, the other issue's summary, status and type. */
+  readonly links: readonly IssueLinkRecord[];
   readonly transitions: readonly WorkflowTransition[];
   readonly listFields: ReadonlySet<string>;
 }
@@ -71,6 +73,57 @@ function peopleOf(value: unknown): Person[] {
   });
 }
 
+/** One link of the incident as Jira shows it, seen from the incident. */
+export interface IssueLinkRecord {
+  readonly typeName: string;
+  /** `outward` when the incident is the link's source ("HOT-12 has cleanup task HOT-13"). */
+  readonly direction: 'outward' | 'inward';
+  readonly key: string;
+  readonly summary: string;
+  readonly statusName: string;
+  /** Jira's status category of the other issue: new, indeterminate or done. */
+  readonly statusCategory: string;
+  readonly issueTypeName: string;
+}
+
+const linkedIssueSchema = z
+  .object({
+    key: z.string(),
+    fields: z
+      .object({
+        summary: z.string().catch(''),
+        status: statusSchema.optional().catch(undefined),
+        issuetype: z.object({ name: z.string() }).loose().optional().catch(undefined),
+      })
+      .loose()
+      .catch({ summary: '' }),
+  })
+  .loose();
+
+const detailedLinkSchema = z
+  .object({ type: z.object({ name: z.string() }).loose(), inwardIssue: linkedIssueSchema.optional(), outwardIssue: linkedIssueSchema.optional() })
+  .loose();
+
+function issueLinks(value: unknown): IssueLinkRecord[] {
+  const links = z.array(z.unknown()).safeParse(value).data ?? [];
+  return links.flatMap((link) => {
+    const parsed = detailedLinkSchema.safeParse(link).data;
+    const other = parsed?.outwardIssue ?? parsed?.inwardIssue;
+    if (parsed === undefined || other === undefined) return [];
+    return [
+      {
+        typeName: parsed.type.name,
+        direction: parsed.outwardIssue === undefined ? 'inward' : 'outward',
+        key: other.key,
+        summary: other.fields.summary,
+        statusName: other.fields.status?.name ?? 'Unknown',
+        statusCategory: other.fields.status?.statusCategory?.key ?? 'new',
+        issueTypeName: other.fields.issuetype?.name ?? '',
+      },
+    ];
+  });
+}
+
 const issueLinkSchema = z
   .object({ inwardIssue: z.object({ key: z.string() }).loose().optional(), outwardIssue: z.object({ key: z.string() }).loose().optional() })
   .loose();
@@ -101,6 +154,7 @@ export function readIncidentRecord(issue: IssueSnapshot, config: Configuration):
     statusName: name,
     ...(assignee === undefined ? {} : { assignee }),
     linkedIssues: linkedIssueKeys(fields['issuelinks']),
+    links: issueLinks(fields['issuelinks']),
     transitions: issue.transitions,
     listFields: issue.listFields,
   };

@@ -37,6 +37,8 @@ export interface TransitionRequest {
   readonly fields: Readonly<Record<string, unknown>>;
   /** A comment added in the same request. */
   readonly comment?: AdfDocument;
+  /** Labels added in the same request, keeping those the issue has. */
+  readonly addLabels?: readonly string[];
 }
 
 /** Field values and a comment, applied by Jira in one request: all of it or none. */

@@ -42,8 +42,12 @@ function person(user: z.output<typeof userSchema>): Person {
   };
 }
 
-function commentUpdate(comment: AdfDocument | undefined): Record<string, unknown> {
-  return comment === undefined ? {} : { update: { comment: [{ add: { body: comment } }] } };
+function commentUpdate(comment: AdfDocument | undefined, addLabels: readonly string[] = []): Record<string, unknown> {
+  const update = {
+    ...(comment === undefined ? {} : { comment: [{ add: { body: comment } }] }),
+    ...(addLabels.length === 0 ? {} : { labels: addLabels.map((label) => ({ add: label })) }),
+  };
+  return Object.keys(update).length === 0 ? {} : { update };
 }
 
 function parse<S extends z.ZodType>(schema: S, body: unknown, operation: string): z.output<S> {
@@ -93,7 +97,7 @@ export class JiraIncidentIssues implements IncidentIssues {
     const fields = { ...request.fields, ...(request.assigneeAccountId === undefined ? {} : { assignee: { accountId: request.assigneeAccountId } }) };
     await this.jira.send('transition issue', route`/rest/api/3/issue/${issueKey}/transitions`, {
       method: 'POST',
-      body: { transition: { id: request.transitionId }, ...(Object.keys(fields).length === 0 ? {} : { fields }), ...commentUpdate(request.comment) },
+      body: { transition: { id: request.transitionId }, ...(Object.keys(fields).length === 0 ? {} : { fields }), ...commentUpdate(request.comment, request.addLabels) },
     });
   }
 

@@ -1,4 +1,5 @@
 import { webTrigger } from '@forge/api';
+import { learningAdminResolvers } from './resolution';
 import { z } from 'zod';
 import { ADMIN_RESOLVER_KEYS as KEYS, type GetConfigurationResult } from '../../contracts/admin-page';
 import { changeRecordsSettingsView, loadChangeRecordsSettings, saveChangeRecordsSettings } from '../../app/cockpit/change-records-settings';
@@ -22,6 +23,7 @@ const nothing = z.strictObject({});
 /** The admin page's resolvers, for Jira administrators only: configuration, on-call schedules, integration secrets, the cockpit's settings. */
 export const adminPageResolver = defineResolvers({
   ...commsAdminResolvers,
+  ...learningAdminResolvers,
   [KEYS.getConfiguration]: resolver({
     access: 'administrator',
     action: 'view the incident response settings',

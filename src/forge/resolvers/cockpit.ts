@@ -66,7 +66,7 @@ export const cockpitPayloads = {
 const asUserRequest: JiraRequest = (route, init) => asUser().requestJira(route, init);
 
 /** The cockpit's ports on Forge: Jira as the signed-in user, KVS, Slack through egress; built per invocation. */
-function cockpitDeps(s: Services): CockpitDeps {
+export function cockpitDeps(s: Services): CockpitDeps {
   const { clock, deadline, store } = s;
   const jira = new JiraClient(asUserRequest, clock, deadline);
   return {

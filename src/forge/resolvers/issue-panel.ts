@@ -8,6 +8,7 @@ import { getPagingStatus } from '../../app/get-paging-status';
 import { cockpitResolvers } from './cockpit';
 import { commsResolvers } from './comms';
 import { defineResolvers, resolver } from './define-resolvers';
+import { resolutionResolvers } from './resolution';
 
 const nothing = z.strictObject({});
 
@@ -46,4 +47,4 @@ export const pagingResolvers = {
 };
 
 /** The issue panel's one resolver: paging (above) and the incident cockpit (./cockpit). */
-export const issuePanelResolver = defineResolvers({ ...pagingResolvers, ...cockpitResolvers, ...commsResolvers });
+export const issuePanelResolver = defineResolvers({ ...pagingResolvers, ...cockpitResolvers, ...commsResolvers, ...resolutionResolvers });

@@ -11,6 +11,10 @@ import { SlackChatRooms } from '../adapters/slack-chat-rooms';
 import { services } from '../composition';
 import { withPlatformRetry } from './platform-retry';
 import { projectIncidentMetrics } from './incident-metrics';
+import { reactToResolution } from '../../app/learning/app-side';
+import { JiraLinkedWork } from '../adapters/jira-linked-work';
+import { JiraClient } from '../adapters/jira-client';
+import { asApp } from '@forge/api';
 
 const issueEventSchema = z
   .object({
@@ -75,7 +79,14 @@ export async function onIssueUpdated(event: unknown) {
       const problems = await endIncidentRoles({ store: s.store, chat: new SlackChatRooms(s.store, s.clock, s.deadline), clock: s.clock }, parsed.issue);
       for (const problem of problems) console.warn(problem);
     };
-    const [outcome] = await Promise.all([reactToIssueUpdated(s.paging, { issue: issueOf(parsed), items, changeId: changeIdOf(parsed) }), endRoles(), updateMetrics(s, parsed)]);
+    // Resolved or cancelled in Jira itself: label a false alarm, ask for a missing impact end.
+    const statusChange = items.find((item) => item.field?.toLowerCase() === 'status')?.toText;
+    const resolution = async (): Promise<void> => {
+      if (statusChange === undefined) return;
+      const labels = new JiraLinkedWork(new JiraClient((path, init) => asApp().requestJira(path, init), s.clock, s.deadline));
+      await reactToResolution({ tracker: s.appTracker, store: s.store, labels }, parsed.issue, statusChange);
+    };
+    const [outcome] = await Promise.all([reactToIssueUpdated(s.paging, { issue: issueOf(parsed), items, changeId: changeIdOf(parsed) }), endRoles(), updateMetrics(s, parsed), resolution()]);
     return outcome;
   });
 }

@@ -21,6 +21,7 @@ import { checkConfiguration, type FieldErrors } from './config-check';
 import { AlertSourcesTab } from './alert-sources-tab';
 import { ChangeRecordsTab } from './change-records-tab';
 import { CommsSettingsTab } from './comms-tab';
+import { LearningTab } from './learning-tab';
 import { adoptOverrides, isDirty, todayIn } from './draft-edits';
 import { errorAt } from './editor-kit';
 import { EscalationTab } from './escalation-tab';
@@ -181,6 +182,7 @@ function SettingsEditor({ initial }: { initial: GetConfigurationResult }) {
     'on-call': <OnCallTab savedRosterIds={savedRosterIds} onOverridesChanged={onOverridesChanged} />,
     'import-export': <ImportExportTab isDirty={dirty} onImported={(result) => adopt(result, 'Configuration imported')} />,
     'alert-sources': <AlertSourcesTab />,
+    learning: <LearningTab />,
   };
 
   return (

@@ -11,6 +11,7 @@ import { CommsTab } from './comms-tab';
 import { IncidentSummary } from './incident-summary';
 import { takeCommand } from './invokes';
 import { PagingCard } from './paging-card';
+import { ResolveTab } from './resolve-tab';
 import { ReviewTab } from './review-tab';
 import { RolesTab } from './roles-tab';
 import { TimelineTab } from './timeline-tab';
@@ -28,6 +29,7 @@ const TAB_OF_STEP: Readonly<Record<string, TabId>> = {
   review: 'timeline',
   'initial-comms': 'updates',
   'follow-up-comms': 'updates',
+  resolve: 'resolve',
 };
 
 export function CockpitApp() {
@@ -84,6 +86,7 @@ function panelTabs(view: CockpitView, cockpit: Cockpit, go: (tab: TabId) => void
     { id: 'roles', label: 'Roles', render: () => <RolesTab view={view} cockpit={cockpit} /> },
     { id: 'timeline', label: 'Timeline', hint: String(view.timeline.length), render: () => <TimelineTab view={view} cockpit={cockpit} /> },
     { id: 'updates', label: 'Updates', render: () => <UpdateComposer onSent={() => void cockpit.refresh()} /> },
+    { id: 'resolve', label: 'Resolve', render: () => <ResolveTab cockpit={cockpit} onGoToUpdates={() => go('updates')} /> },
     { id: 'review', label: 'Review', ...(review > 0 ? { hint: String(review) } : {}), render: () => <ReviewTab view={view} onHandOver={() => go('roles')} /> },
   ];
 }

@@ -162,6 +162,7 @@ class UserView implements IncidentIssues {
       if (step === undefined) throw new RemoteCallError('jira', 'transition issue', 400, `Transition id '${request.transitionId}' is not valid for this issue.`);
       this.jira.applyFields(issue, { ...request.fields, ...(request.assigneeAccountId === undefined ? {} : { assignee: { accountId: request.assigneeAccountId } }) });
       issue.fields['status'] = jiraStatus(step.to);
+      if (request.addLabels !== undefined) issue.fields['labels'] = [...new Set([...((issue.fields['labels'] as string[] | undefined) ?? []), ...request.addLabels])];
       if (request.comment !== undefined) this.comment(issue, request.comment);
     });
   }
