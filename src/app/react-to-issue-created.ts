@@ -1,5 +1,5 @@
 import { countSupportCases, incidentKeysIn, type SupportCaseCount } from './count-support-cases';
-import { pageCreatedIssue, type PagingDeps, type PagingOutcome } from './page-on-call';
+import { pageCreatedIssue, type PagingDeps, type PagingOutcome } from './paging/page-on-call';
 import type { IssueData } from './ports';
 
 /**

@@ -1,5 +1,5 @@
-import { escalateUnacknowledged } from './escalate-unacknowledged';
-import { pageOnIssueCreated } from './page-on-call';
+import { escalateUnacknowledged } from './paging/escalate-unacknowledged';
+import { pageOnIssueCreated } from './paging/page-on-call';
 import { changelogItems, reactToIssueUpdated, type ChangelogItem } from './react-to-issue-updated';
 import { PEOPLE, provisionedWorld, type World } from './testing/fixtures';
 import type { StoredIssue } from './testing/in-memory-issue-tracker';

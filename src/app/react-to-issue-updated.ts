@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { severityFromLabel, shouldPage, SEVERITY_LEVELS, type SeverityLevel } from '../domain/severity';
 import type { Configuration } from './configuration';
 import { loadConfiguration } from './configuration-store';
-import { acknowledgeIncident } from './acknowledge-page';
+import { acknowledgeIncident } from './paging/acknowledge-page';
 import { countSupportCases, incidentKeysIn, type SupportCaseCount } from './count-support-cases';
 import { isIncident, readIncident, SELECT_FIELDS } from './incident-fields';
-import { runClaimedEpisode, takeOverStaleClaim, type PagingDeps, type PagingOutcome } from './page-on-call';
-import { claimEpisode, claimedEpisode } from './paging-episodes';
+import { runClaimedEpisode, takeOverStaleClaim, type PagingDeps, type PagingOutcome } from './paging/page-on-call';
+import { claimEpisode, claimedEpisode } from './paging/paging-episodes';
 import type { IssueData } from './ports';
 
 /** One field change from Jira's changelog; `fromText`/`toText` are Jira's `fromString`/`toString`. */

@@ -1,5 +1,5 @@
 import { asApp, asUser } from '@forge/api';
-import type { PagingDeps } from '../app/page-on-call';
+import type { PagingDeps } from '../app/paging/page-on-call';
 import type { Clock } from '../app/ports';
 import { invocationDeadline, systemClock } from './adapters/invocation';
 import { JiraClient, type JiraRequest } from './adapters/jira-client';

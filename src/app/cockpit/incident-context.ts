@@ -4,7 +4,7 @@ import type { EpochMs } from '../../domain/time';
 import { CONFIGURATION_KEY, configurationFrom } from '../configuration-store';
 import type { Configuration } from '../configuration';
 import { ForbiddenError, NotFoundError } from '../errors';
-import { acknowledgementOf, acknowledgementsFrom, ACK_PREFIX, episodesFrom, issueEpisodesPrefix, keyPart, type Acknowledgement, type Episode } from '../paging-episodes';
+import { acknowledgementOf, acknowledgementsFrom, ACK_PREFIX, episodesFrom, issueEpisodesPrefix, keyPart, type Acknowledgement, type Episode } from '../paging/paging-episodes';
 import type { StoredEntry } from '../ports';
 import { cockpitPrefix, stateFrom, type CockpitState } from './cockpit-state';
 import { COCKPIT_SETTINGS_KEY, cockpitSettingsFrom, type CockpitSettings } from './cockpit-settings';

@@ -1,5 +1,5 @@
 import { ForbiddenError } from '../errors';
-import { ackKey, acknowledgeEpisode } from '../paging-episodes';
+import { ackKey, acknowledgeEpisode } from '../paging/paging-episodes';
 import { stateKeys } from './cockpit-state';
 import { loadCockpit } from './load-cockpit';
 import { takeCommand } from './take-command';

@@ -13,7 +13,7 @@ import {
   issueEpisodesPrefix,
   keyPart,
   type Acknowledgement,
-} from '../paging-episodes';
+} from '../paging/paging-episodes';
 import { withRetry } from '../retry';
 import { issueChangeError } from './apply-change';
 import { applyWrites, cockpitPrefix, commandClaimSchema, encode, stateFrom, stateKeys, type StateWrite } from './cockpit-state';

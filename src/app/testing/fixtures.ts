@@ -2,7 +2,7 @@ import type { ConfigurationDocument, RosterDocument } from '../../contracts/conf
 import { parseConfiguration, type Configuration } from '../configuration';
 import { storeConfiguration } from '../configuration-store';
 import { APP_FIELDS } from '../incident-fields';
-import type { PagingDeps } from '../page-on-call';
+import type { PagingDeps } from '../paging/page-on-call';
 import type { IssueData } from '../ports';
 import { syncFields } from '../provision-fields';
 import { InMemoryAppStore, InMemorySecretStore } from './in-memory-app-store';

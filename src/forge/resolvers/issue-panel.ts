@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { ISSUE_PANEL_RESOLVER_KEYS as KEYS } from '../../contracts/issue-panel';
-import { acknowledgeAsUser } from '../../app/acknowledge-page';
+import { acknowledgeAsUser } from '../../app/paging/acknowledge-page';
 import { loadConfiguration } from '../../app/configuration-store';
 import { NotFoundError } from '../../app/errors';
-import { escalateIncident } from '../../app/escalate-incident';
-import { getPagingStatus } from '../../app/get-paging-status';
+import { escalateIncident } from '../../app/paging/escalate-incident';
+import { getPagingStatus } from '../../app/paging/get-paging-status';
 import { cockpitResolvers } from './cockpit';
 import { defineResolvers, resolver } from './define-resolvers';
 

@@ -1,4 +1,4 @@
-import { escalateUnacknowledged } from '../../app/escalate-unacknowledged';
+import { escalateUnacknowledged } from '../../app/paging/escalate-unacknowledged';
 import { INVOCATION_LIMIT_MS } from '../adapters/invocation';
 import { services } from '../composition';
 

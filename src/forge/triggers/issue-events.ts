@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { acknowledgeIncident } from '../../app/acknowledge-page';
+import { acknowledgeIncident } from '../../app/paging/acknowledge-page';
 import { endIncidentRoles, endsTheResponse } from '../../app/cockpit/end-incident-roles';
 import { loadConfiguration } from '../../app/configuration-store';
 import { isIncident, readIncident } from '../../app/incident-fields';

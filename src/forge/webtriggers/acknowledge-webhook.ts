@@ -1,6 +1,6 @@
 import type { WebTriggerRequest } from '@forge/api';
-import { acknowledgeFromPagerDuty } from '../../app/acknowledge-from-pagerduty';
-import { acknowledgeFromProvider } from '../../app/acknowledge-page';
+import { acknowledgeFromPagerDuty } from '../../app/paging/acknowledge-from-pagerduty';
+import { acknowledgeFromProvider } from '../../app/paging/acknowledge-page';
 import { verifyAcknowledgementToken } from '../../app/integration-secrets';
 import { ValidationError } from '../../domain/errors';
 import { INVOCATION_LIMIT_MS } from '../adapters/invocation';

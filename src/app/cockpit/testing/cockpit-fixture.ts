@@ -1,6 +1,6 @@
 import { DEFAULT_CONFIGURATION, toConfigurationDocument, type Configuration, type FieldIds } from '../../configuration';
 import { CONFIGURATION_KEY } from '../../configuration-store';
-import { claimedEpisode, saveEpisode, type Episode } from '../../paging-episodes';
+import { claimedEpisode, saveEpisode, type Episode } from '../../paging/paging-episodes';
 import { InMemoryAppStore } from '../../testing/in-memory-app-store';
 import { ManualClock } from '../../testing/manual-clock';
 import { RemoteCallLog } from '../../testing/remote-call-log';

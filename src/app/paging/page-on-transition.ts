@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import type { PostFunctionConfiguration, PostFunctionOptionsResult } from '../contracts/post-function-config';
-import { parseWith } from '../domain/parse-input';
-import { severityDefinitions, severityLevelSchema } from '../domain/severity';
-import type { Configuration } from './configuration';
-import { CONFIGURATION_KEY, configurationFrom } from './configuration-store';
-import { readIncident } from './incident-fields';
+import type { PostFunctionConfiguration, PostFunctionOptionsResult } from '../../contracts/post-function-config';
+import { parseWith } from '../../domain/parse-input';
+import { severityDefinitions, severityLevelSchema } from '../../domain/severity';
+import type { Configuration } from '../configuration';
+import { CONFIGURATION_KEY, configurationFrom } from '../configuration-store';
+import { readIncident } from '../incident-fields';
 import { runClaimedEpisode, takeOverStaleClaim, type PagingDeps, type PagingOutcome } from './page-on-call';
 import { claimedEpisode, episodeKey, type PagingIntent } from './paging-episodes';
-import type { IssueData } from './ports';
+import type { IssueData } from '../ports';
 
 const configurationSchema = z.strictObject({
   target: z.discriminatedUnion(

@@ -1,9 +1,9 @@
 import { doc, link, p, strong, text } from '@atlaskit/adf-utils/builders';
-import { labelOf, type SeverityLevel } from '../domain/severity';
-import type { Configuration } from './configuration';
-import { issueUrl } from './incident-fields';
+import { labelOf, type SeverityLevel } from '../../domain/severity';
+import type { Configuration } from '../configuration';
+import { issueUrl } from '../incident-fields';
 import { dedupKey, type Delivery, type Episode, type MessageFacts } from './paging-episodes';
-import type { AdfDocument, PageMessage } from './ports';
+import type { AdfDocument, PageMessage } from '../ports';
 
 /** The facts every page of an episode repeats, frozen when the episode starts paging. */
 export function messageFacts(

@@ -1,9 +1,9 @@
-import { levelOf } from '../domain/on-call/escalation-policy';
-import { shouldPage, type SeverityLevel } from '../domain/severity';
-import { rosterById, type Configuration } from './configuration';
-import { CONFIGURATION_KEY, configurationFrom } from './configuration-store';
-import { AppError } from './errors';
-import { isIncident, readIncident, type IncidentSnapshot } from './incident-fields';
+import { levelOf } from '../../domain/on-call/escalation-policy';
+import { shouldPage, type SeverityLevel } from '../../domain/severity';
+import { rosterById, type Configuration } from '../configuration';
+import { CONFIGURATION_KEY, configurationFrom } from '../configuration-store';
+import { AppError } from '../errors';
+import { isIncident, readIncident, type IncidentSnapshot } from '../incident-fields';
 import { deliveryFailureComment, messageFacts, nobodyToPageComment, pageMessage } from './page-message';
 import {
   BOOKKEEPING_TTL_SECONDS,
@@ -18,9 +18,9 @@ import {
   type PagingIntent,
 } from './paging-episodes';
 import { planForImoc, planForPerson, planForRoster, planForService, recipientsForLevel, type PagingPlan, type Recipient } from './paging-plan';
-import type { AdfDocument, AppStore, Clock, IssueData, IssueTracker, Pager } from './ports';
-import { withRetry } from './retry';
-import { owningTeam, routeSev3 } from './route-sev3';
+import type { AdfDocument, AppStore, Clock, IssueData, IssueTracker, Pager } from '../ports';
+import { withRetry } from '../retry';
+import { owningTeam, routeSev3 } from '../route-sev3';
 
 /** What paging needs: storage, the pager, Jira as the app (for comments), time, and the invocation's deadline. */
 export interface PagingDeps {

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { PagingEpisodeView } from '../contracts/issue-panel';
-import { escalationPolicySchema, type EscalationPolicy } from '../domain/on-call/escalation-policy';
-import { nextEscalationStep } from '../domain/on-call/escalation-step';
-import { severityLevelSchema } from '../domain/severity';
-import type { AppStore, PageDestination } from './ports';
+import type { PagingEpisodeView } from '../../contracts/issue-panel';
+import { escalationPolicySchema, type EscalationPolicy } from '../../domain/on-call/escalation-policy';
+import { nextEscalationStep } from '../../domain/on-call/escalation-step';
+import { severityLevelSchema } from '../../domain/severity';
+import type { AppStore, PageDestination } from '../ports';
 
 /**
  * An episode is one reason to page people about an incident (declared, severity raised, faulty

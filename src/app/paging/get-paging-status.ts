@@ -1,6 +1,6 @@
-import type { PagingStatusResult } from '../contracts/issue-panel';
+import type { PagingStatusResult } from '../../contracts/issue-panel';
 import { acknowledgementOf, episodeView, loadEpisodes, type Acknowledgement } from './paging-episodes';
-import type { AppStore, Clock, IssueTracker } from './ports';
+import type { AppStore, Clock, IssueTracker } from '../ports';
 
 // Acknowledged in the app or by taking the issue: `by` is the person's account id. A provider's
 // report names its responder in its own words ("Ann via PagerDuty"), which Jira cannot look up.

@@ -1,7 +1,7 @@
-import { ValidationError } from '../domain/errors';
-import { parseConfiguration } from './configuration';
+import { ValidationError } from '../../domain/errors';
+import { parseConfiguration } from '../configuration';
 import { pageOnTransition, parsePostFunctionConfiguration, postFunctionOptions } from './page-on-transition';
-import { configurationDocument, PEOPLE, provisionedWorld } from './testing/fixtures';
+import { configurationDocument, PEOPLE, provisionedWorld } from '../testing/fixtures';
 
 describe('the Page on-call post-function', () => {
   it('pages the IMOC on an "Escalate to IMOC" transition', async () => {

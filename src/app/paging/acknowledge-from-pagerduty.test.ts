@@ -1,11 +1,11 @@
 import { createHmac } from 'node:crypto';
 import { acknowledgeFromPagerDuty, readPagerDutyWebhook } from './acknowledge-from-pagerduty';
-import { ForbiddenError, UnauthenticatedError } from './errors';
+import { ForbiddenError, UnauthenticatedError } from '../errors';
 import { escalateUnacknowledged } from './escalate-unacknowledged';
 import { getPagingStatus } from './get-paging-status';
-import { setIntegrationSecret } from './integration-secrets';
+import { setIntegrationSecret } from '../integration-secrets';
 import { pageOnIssueCreated } from './page-on-call';
-import { PEOPLE, provisionedWorld, type World } from './testing/fixtures';
+import { PEOPLE, provisionedWorld, type World } from '../testing/fixtures';
 
 const SECRET = 'pd-subscription-secret-4f1c2a9b';
 

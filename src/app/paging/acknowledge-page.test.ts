@@ -1,9 +1,9 @@
 import { acknowledgeAsUser, acknowledgeFromProvider } from './acknowledge-page';
-import { NotFoundError } from './errors';
+import { NotFoundError } from '../errors';
 import { escalateUnacknowledged } from './escalate-unacknowledged';
 import { getPagingStatus } from './get-paging-status';
 import { pageOnIssueCreated } from './page-on-call';
-import { PEOPLE, provisionedWorld } from './testing/fixtures';
+import { PEOPLE, provisionedWorld } from '../testing/fixtures';
 
 describe('acknowledging pages', () => {
   it('lets the paged person press Acknowledge, which the panel shows and which stops escalation', async () => {

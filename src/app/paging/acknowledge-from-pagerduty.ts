@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { ValidationError } from '../domain/errors';
-import { parseWith } from '../domain/parse-input';
+import { ValidationError } from '../../domain/errors';
+import { parseWith } from '../../domain/parse-input';
 import { acknowledgeByDedupKey } from './acknowledge-page';
-import { verifyPagerDutySignature } from './pagerduty-signature';
-import type { AppStore, Clock, SecretStore } from './ports';
+import { verifyPagerDutySignature } from '../pagerduty-signature';
+import type { AppStore, Clock, SecretStore } from '../ports';
 
 /** The V3 webhook envelope: one event per delivery; `data` depends on `event_type`. */
 const webhookSchema = z.object({

@@ -1,9 +1,9 @@
 import { acknowledgeIncident } from './acknowledge-page';
-import { RemoteCallError } from './errors';
+import { RemoteCallError } from '../errors';
 import { escalateUnacknowledged } from './escalate-unacknowledged';
 import { pageOnIssueCreated } from './page-on-call';
 import { claimedEpisode, episodeKey, parseEpisode } from './paging-episodes';
-import { configurationDocument, PEOPLE, provisionedWorld, rosterDocument, type World } from './testing/fixtures';
+import { configurationDocument, PEOPLE, provisionedWorld, rosterDocument, type World } from '../testing/fixtures';
 
 const MINUTE = 60_000;
 

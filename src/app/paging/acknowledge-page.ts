@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { PagingStatusResult } from '../contracts/issue-panel';
-import { parseWith } from '../domain/parse-input';
-import { NotFoundError } from './errors';
+import type { PagingStatusResult } from '../../contracts/issue-panel';
+import { parseWith } from '../../domain/parse-input';
+import { NotFoundError } from '../errors';
 import { getPagingStatus } from './get-paging-status';
 import { acknowledgeEpisode, acknowledgementOf, isClosed, iso, loadEpisodes, parseDedupKey, type Acknowledgement } from './paging-episodes';
-import type { AppStore, Clock, IssueTracker } from './ports';
+import type { AppStore, Clock, IssueTracker } from '../ports';
 
 /**
  * Acknowledges every page of the incident that is still waiting: the scheduled run then stops

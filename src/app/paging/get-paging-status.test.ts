@@ -2,7 +2,7 @@ import { acknowledgeAsUser, acknowledgeFromProvider } from './acknowledge-page';
 import { escalateUnacknowledged } from './escalate-unacknowledged';
 import { getPagingStatus } from './get-paging-status';
 import { pageOnIssueCreated } from './page-on-call';
-import { PEOPLE, provisionedWorld } from './testing/fixtures';
+import { PEOPLE, provisionedWorld } from '../testing/fixtures';
 
 describe('naming the people paged for an incident', () => {
   it('names each paged person as Jira names them, in one request after the paging records', async () => {

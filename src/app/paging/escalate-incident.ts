@@ -1,17 +1,17 @@
 import { z } from 'zod';
-import type { EscalateIncidentResult } from '../contracts/issue-panel';
-import { ValidationError } from '../domain/errors';
-import { parseWith, requiredText } from '../domain/parse-input';
-import type { EscalationTarget } from '../domain/on-call/escalation-policy';
-import { rosterById } from './configuration';
-import { loadConfiguration } from './configuration-store';
-import { NotFoundError } from './errors';
+import type { EscalateIncidentResult } from '../../contracts/issue-panel';
+import { ValidationError } from '../../domain/errors';
+import { parseWith, requiredText } from '../../domain/parse-input';
+import type { EscalationTarget } from '../../domain/on-call/escalation-policy';
+import { rosterById } from '../configuration';
+import { loadConfiguration } from '../configuration-store';
+import { NotFoundError } from '../errors';
 import { getPagingStatus } from './get-paging-status';
-import { readIncident, snapshotFieldIds } from './incident-fields';
+import { readIncident, snapshotFieldIds } from '../incident-fields';
 import { escalationComment } from './page-message';
 import { runClaimedEpisode, type PagingDeps } from './page-on-call';
 import { claimEpisode, claimedEpisode } from './paging-episodes';
-import type { IssueTracker } from './ports';
+import type { IssueTracker } from '../ports';
 
 const escalationSchema = z.strictObject({
   target: z.discriminatedUnion(

@@ -1,7 +1,7 @@
-import { RemoteCallError } from './errors';
+import { RemoteCallError } from '../errors';
 import { pageOnIssueCreated } from './page-on-call';
 import { claimedEpisode, episodeKey, parseEpisode } from './paging-episodes';
-import { configurationDocument, PEOPLE, provisionedWorld } from './testing/fixtures';
+import { configurationDocument, PEOPLE, provisionedWorld } from '../testing/fixtures';
 
 describe('paging when an incident is created', () => {
   it('pages exactly the on-call Bitbucket incident manager for a Sev 1 Bitbucket incident', async () => {

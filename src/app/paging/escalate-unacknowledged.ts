@@ -1,8 +1,8 @@
-import { nextEscalationStep } from '../domain/on-call/escalation-step';
-import type { Configuration } from './configuration';
-import { CONFIGURATION_KEY, configurationFrom } from './configuration-store';
-import { AppError } from './errors';
-import { readIncident, snapshotFieldIds } from './incident-fields';
+import { nextEscalationStep } from '../../domain/on-call/escalation-step';
+import type { Configuration } from '../configuration';
+import { CONFIGURATION_KEY, configurationFrom } from '../configuration-store';
+import { AppError } from '../errors';
+import { readIncident, snapshotFieldIds } from '../incident-fields';
 import { exhaustedComment, pageMessage } from './page-message';
 import { claimLevel, deliver, isStaleClaim, MAX_DELIVERY_ATTEMPTS, pageLevel, recordAndReport, runClaimedEpisode, type PagingDeps } from './page-on-call';
 import {
