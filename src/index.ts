@@ -18,3 +18,6 @@ export { runEscalations } from './forge/triggers/escalation-schedule';
 
 // Web triggers.
 export { acknowledgeWebhook } from './forge/webtriggers/acknowledge-webhook';
+
+// Queue consumers.
+export { runEscalationJobs } from './forge/consumers/escalation-consumer';

@@ -93,7 +93,7 @@ describe('reacting to changes of an incident', () => {
       changeId: '105',
     });
     world.clock.advance(60 * 60_000);
-    await escalateUnacknowledged(world.paging);
+    await world.runDueJobs();
 
     expect(reaction.acknowledged).toBe(1);
     expect(world.pager.recipients()).toEqual([PEOPLE.bitbucketIm]);

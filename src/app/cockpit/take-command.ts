@@ -3,17 +3,8 @@ import { assignRole, currentIncidentManager, handOverIncidentManager } from '../
 import { formatInstant } from '../../domain/time';
 import { CONFIGURATION_KEY, configurationFrom } from '../configuration-store';
 import { RemoteCallError } from '../errors';
-import {
-  acknowledgeEpisode,
-  acknowledgementOf,
-  acknowledgementsFrom,
-  ACK_PREFIX,
-  episodesFrom,
-  isClosed,
-  issueEpisodesPrefix,
-  keyPart,
-  type Acknowledgement,
-} from '../paging/paging-episodes';
+import { isClosed, pagesIncidentManager, type Acknowledgement } from '../paging/paging-episodes';
+import { PagingRepository } from '../paging/paging-repository';
 import { withRetry } from '../retry';
 import { issueChangeError } from './apply-change';
 import { applyWrites, cockpitPrefix, commandClaimSchema, encode, stateFrom, stateKeys, type StateWrite } from './cockpit-state';
@@ -36,24 +27,22 @@ const WRITE_BUDGET_MS = 8_000;
 export async function takeCommand(deps: CockpitDeps, caller: CockpitCaller, input: TakeCommandPayload): Promise<TakeCommandResult> {
   const now = deps.clock.now();
   const claimKey = stateKeys.command(caller.issueId);
-  const [storedConfig, entries, episodeEntries, ackEntries, claimed] = await Promise.all([
+  const paging = new PagingRepository(deps.store);
+  const [storedConfig, entries, episodes, claimed] = await Promise.all([
     deps.store.get(CONFIGURATION_KEY),
     deps.store.listByPrefix(cockpitPrefix(caller.issueId)),
-    deps.store.listByPrefix(issueEpisodesPrefix(caller.issueId)),
-    deps.store.listByPrefix(`${ACK_PREFIX}${keyPart(caller.issueId)}:`),
+    paging.episodesOf(caller.issueId),
     deps.store.setIfAbsent(claimKey, { accountId: caller.accountId, at: formatInstant(now) }),
   ]);
   const config = configurationFrom(storedConfig);
   const state = stateFrom(caller.issueId, entries);
-  const episodes = episodesFrom(episodeEntries);
-  const acks = acknowledgementsFrom(ackEntries);
   const release = (): Promise<void> => (claimed ? deps.store.delete(claimKey) : Promise.resolve());
 
   const nameOf = (accountId: string): string | undefined => state.people.get(accountId)?.displayName;
   const holder = claimed ? undefined : await claimHolder(deps, claimKey, entries);
   if (holder !== undefined && holder !== caller.accountId) return alreadyTaken(holder, 'Fixing', 'took command through the incident panel', nameOf(holder));
   const imNow = currentIncidentManager(state.roles.map((stored) => stored.assignment), now);
-  const assignedBy = [...acks.values()].find((ack) => ack.via === 'assigned' && ack.by !== caller.accountId);
+  const assignedBy = episodes.flatMap(({ ack }) => (ack === undefined ? [] : [ack])).find((ack) => ack.via === 'assigned' && ack.by !== caller.accountId);
   if ((imNow !== undefined && imNow !== caller.accountId) || assignedBy !== undefined) {
     await release();
     const other = imNow ?? assignedBy?.by ?? '';
@@ -84,7 +73,8 @@ export async function takeCommand(deps: CockpitDeps, caller: CockpitCaller, inpu
 
   const assignments = state.roles.map((stored) => stored.assignment);
   const ack: Acknowledgement = { at: formatInstant(now), by: caller.accountId, via: 'app' };
-  const waiting = episodes.filter((episode) => !isClosed(episode) && acknowledgementOf(acks, episode) === undefined);
+  // Taking command answers the pages that called for an incident manager; other teams' pages stay theirs to acknowledge.
+  const waiting = episodes.filter(({ episode, ack }) => !isClosed(episode) && ack === undefined && pagesIncidentManager(episode.intent)).map(({ episode }) => episode);
   const roleWrites: StateWrite[] =
     imNow === caller.accountId
       ? []
@@ -94,7 +84,7 @@ export async function takeCommand(deps: CockpitDeps, caller: CockpitCaller, inpu
           return started === undefined ? [] : [{ kind: 'set', key: stateKeys.role(caller.issueId, started.startedAt, deps.newId()), value: encode.assignment(started) } satisfies StateWrite];
         })();
   const writes: StateWrite[] = [...roleWrites, { kind: 'set', key: stateKeys.timeline(caller.issueId, note.at, note.id), value: encode.timeline(note) }];
-  await withRetry(() => Promise.all([applyWrites(deps.store, writes), ...waiting.map((episode) => acknowledgeEpisode(deps.store, episode, ack))]), {
+  await withRetry(() => Promise.all([applyWrites(deps.store, writes), ...waiting.map((episode) => paging.acknowledge(episode, ack))]), {
     clock: deps.clock,
     deadline: now + WRITE_BUDGET_MS,
   });

@@ -2,7 +2,8 @@ import { acknowledgeIncident } from './acknowledge-page';
 import { RemoteCallError } from '../errors';
 import { escalateUnacknowledged } from './escalate-unacknowledged';
 import { pageOnIssueCreated } from './page-on-call';
-import { claimedEpisode, episodeKey, parseEpisode } from './paging-episodes';
+import { runEscalationJob } from './advance-episode';
+import { claimedEpisode, type Episode } from './paging-episodes';
 import { configurationDocument, PEOPLE, provisionedWorld, rosterDocument, type World } from '../testing/fixtures';
 
 const MINUTE = 60_000;
@@ -13,17 +14,24 @@ async function declared(world: World, severity: 1 | 2 = 1, service = 'Bitbucket'
   return issue;
 }
 
-function episodeOf(world: World, issueId: string, episodeId = 'created') {
-  return parseEpisode(world.store.entries.get(episodeKey(issueId, episodeId)));
+async function episodeOf(world: World, issueId: string, episodeId = 'created'): Promise<Episode | undefined> {
+  return world.paging.repo.episode(issueId, episodeId);
 }
 
-describe('escalating pages nobody acknowledged', () => {
+/** What the platform does as time passes: the precise jobs at their times, and the safety net's run. */
+async function timePasses(world: World): Promise<void> {
+  await world.runDueJobs();
+  await escalateUnacknowledged(world.paging);
+  await world.runDueJobs();
+}
+
+describe('escalating pages nobody acknowledged, on time', () => {
   it('pages nothing new before the acknowledgement timeout has passed', async () => {
     const world = await provisionedWorld();
     await declared(world);
     world.clock.advance(14 * MINUTE);
 
-    await escalateUnacknowledged(world.paging);
+    await timePasses(world);
 
     expect(world.pager.recipients()).toEqual([PEOPLE.bitbucketIm]);
   });
@@ -33,9 +41,8 @@ describe('escalating pages nobody acknowledged', () => {
     await declared(world);
     world.clock.advance(15 * MINUTE);
 
-    const report = await escalateUnacknowledged(world.paging);
+    await world.runDueJobs();
 
-    expect(report.progress).toEqual({ escalated: 1 });
     expect(world.pager.recipients()).toEqual([PEOPLE.bitbucketIm, PEOPLE.imoc]);
     expect(world.pager.sent[1]?.message.text).toContain('escalation level 2');
   });
@@ -45,8 +52,11 @@ describe('escalating pages nobody acknowledged', () => {
     await declared(world);
     world.clock.advance(16 * MINUTE);
 
-    await Promise.all([escalateUnacknowledged(world.paging), escalateUnacknowledged(world.paging)]);
-    await escalateUnacknowledged(world.paging);
+    // A job delivered twice, run side by side, and the safety net finding it too.
+    const jobs = world.queue.takeDue(world.clock.now());
+    await Promise.all([...jobs, ...jobs].map(({ job }) => runEscalationJob(world.paging, job)));
+    world.clock.advance(2 * MINUTE);
+    await timePasses(world);
 
     expect(world.pager.recipients()).toEqual([PEOPLE.bitbucketIm, PEOPLE.imoc]);
   });
@@ -55,30 +65,53 @@ describe('escalating pages nobody acknowledged', () => {
     const world = await provisionedWorld();
     const issue = await declared(world);
     world.clock.advance(3 * MINUTE);
-    await acknowledgeIncident(world.paging, { issueId: issue.id, by: PEOPLE.bitbucketIm, via: 'assigned' });
+    await acknowledgeIncident(world.paging, { issueId: issue.id, by: PEOPLE.bitbucketIm, via: 'assigned', scope: { kind: 'incident-manager' } });
     world.clock.advance(60 * MINUTE);
 
-    const report = await escalateUnacknowledged(world.paging);
-    await escalateUnacknowledged(world.paging);
+    await timePasses(world);
 
-    expect(report.progress).toEqual({ acknowledged: 1 });
     expect(world.pager.recipients()).toEqual([PEOPLE.bitbucketIm]);
-    expect(episodeOf(world, issue.id)).toEqual(
+    expect(await episodeOf(world, issue.id)).toEqual(
       expect.objectContaining({ state: 'acknowledged', acknowledgedBy: PEOPLE.bitbucketIm, acknowledgedAt: '2024-05-01T10:03:00.000Z' }),
     );
   });
 
-  it('runs the policy again for its repeats and then stops, saying so on the issue', async () => {
-    const world = await provisionedWorld(configurationDocument({ imoc: { rosterId: 'imoc', ackTimeoutMinutes: 5 } }));
+  it('runs the policy again for its repeats, then keeps paging a Sev 1 and alerts the fallback team, until someone acknowledges', async () => {
+    const base = configurationDocument({ imoc: { rosterId: 'imoc', ackTimeoutMinutes: 5 } });
+    const world = await provisionedWorld({ ...base, paging: { ...base.paging, fallbackRosterId: 'confluence' } });
     const issue = await declared(world, 1, 'Unknown');
-    for (let run = 0; run < 6; run += 1) {
+    for (let run = 0; run < 3; run += 1) {
       world.clock.advance(5 * MINUTE);
-      await escalateUnacknowledged(world.paging);
+      await world.runDueJobs();
     }
 
-    // The IMOC-only policy runs three rounds in all.
+    // The IMOC-only policy runs three rounds; then the IMOC again with the fallback roster's whole team, every 5 minutes.
+    expect(world.pager.recipients()).toEqual([PEOPLE.imoc, PEOPLE.imoc, PEOPLE.imoc, PEOPLE.imoc, PEOPLE.confluenceIm]);
+    expect((await episodeOf(world, issue.id))?.state).toBe('paging');
+    expect(world.pager.sent.at(-1)?.message.text).toContain('NOBODY HAS ACKNOWLEDGED');
+    expect(world.tracker.comments.map((comment) => comment.text).join('\n')).toContain('paging continues');
+
+    world.clock.advance(5 * MINUTE);
+    await world.runDueJobs();
+    expect(world.pager.sent).toHaveLength(7);
+    await acknowledgeIncident(world.paging, { issueId: issue.id, by: PEOPLE.imoc, via: 'app', scope: { kind: 'every-page' } });
+    world.clock.advance(30 * MINUTE);
+    await timePasses(world);
+    expect(world.pager.sent).toHaveLength(7);
+    expect((await episodeOf(world, issue.id))?.state).toBe('acknowledged');
+  });
+
+  it('stops paging for a severity that does not page once its policy ran out, saying so on the issue', async () => {
+    const world = await provisionedWorld(configurationDocument({ imoc: { rosterId: 'imoc', ackTimeoutMinutes: 5 } }));
+    const issue = world.incident({ severity: 3, service: 'Unknown' });
+    await world.paging.repo.claim(claimedEpisode({ issueId: issue.id, issueKey: issue.key, episodeId: 'imoc-page', intent: { kind: 'imoc' }, reason: 'Paged by hand', now: world.clock.now(), leaseUntil: world.clock.now() }));
+    for (let run = 0; run < 6; run += 1) {
+      world.clock.advance(5 * MINUTE);
+      await timePasses(world);
+    }
+
     expect(world.pager.recipients()).toEqual([PEOPLE.imoc, PEOPLE.imoc, PEOPLE.imoc]);
-    expect(episodeOf(world, issue.id)?.state).toBe('exhausted');
+    expect((await episodeOf(world, issue.id, 'imoc-page'))?.state).toBe('exhausted');
     expect(world.tracker.comments.map((comment) => comment.text).join('\n')).toContain('Nobody acknowledged the page');
   });
 
@@ -100,27 +133,28 @@ describe('escalating pages nobody acknowledged', () => {
     });
     await declared(world);
     world.clock.advance(5 * MINUTE);
-    await escalateUnacknowledged(world.paging);
+    await world.runDueJobs();
     world.clock.advance(9 * MINUTE);
-    await escalateUnacknowledged(world.paging);
+    await world.runDueJobs();
+    expect(world.pager.recipients()).toEqual([PEOPLE.bitbucketIm, PEOPLE.databaseOnCall]);
     world.clock.advance(1 * MINUTE);
-    await escalateUnacknowledged(world.paging);
+    await world.runDueJobs();
 
     expect(world.pager.recipients()).toEqual([PEOPLE.bitbucketIm, PEOPLE.databaseOnCall, PEOPLE.imoc]);
   });
 
-  it('retries a failed delivery on the next run and stops retrying once it got through', async () => {
+  it('retries a failed delivery a minute later and stops retrying once it got through', async () => {
     const world = await provisionedWorld();
     world.pager.failNext(new RemoteCallError('slack', 'chat.postMessage', 400, 'user_not_found'));
     const issue = await declared(world);
-    world.clock.advance(5 * MINUTE);
+    world.clock.advance(1 * MINUTE);
 
-    const report = await escalateUnacknowledged(world.paging);
-    await escalateUnacknowledged(world.paging);
+    await world.runDueJobs();
+    world.clock.advance(2 * MINUTE);
+    await timePasses(world);
 
-    expect(report.progress).toEqual({ retried: 1 });
     expect(world.pager.sent.map((page) => page.destination)).toEqual([{ kind: 'jira', accountId: PEOPLE.bitbucketIm }]);
-    expect(episodeOf(world, issue.id)?.deliveries).toEqual([expect.objectContaining({ status: 'sent', attempts: 2 })]);
+    expect((await episodeOf(world, issue.id))?.deliveries).toEqual([expect.objectContaining({ status: 'sent', attempts: 2 })]);
   });
 
   it('takes over an episode whose claiming invocation died before paging', async () => {
@@ -135,18 +169,20 @@ describe('escalating pages nobody acknowledged', () => {
       now: world.clock.now(),
       leaseUntil: world.clock.now() + 25_000,
     });
-    await world.store.set(episodeKey(issue.id, 'created'), claim);
+    // The claim was written, but the invocation died before it queued its check.
+    await world.paging.repo.claim(claim);
 
-    await escalateUnacknowledged(world.paging);
+    await timePasses(world);
     expect(world.pager.sent).toEqual([]);
 
     world.clock.advance(5 * MINUTE);
     const report = await escalateUnacknowledged(world.paging);
-    await escalateUnacknowledged(world.paging);
+    await world.runDueJobs();
+    await timePasses(world);
 
-    expect(report.progress).toEqual({ recovered: 1 });
+    expect(report.requeued).toBe(1);
     expect(world.pager.recipients()).toEqual([PEOPLE.bitbucketIm]);
-    expect(episodeOf(world, issue.id)?.state).toBe('paging');
+    expect((await episodeOf(world, issue.id))?.state).toBe('paging');
   });
 
   it('resolves who is on call at the time each level is paged', async () => {
@@ -159,19 +195,20 @@ describe('escalating pages nobody acknowledged', () => {
     });
     await declared(world);
     world.clock.advance(15 * MINUTE);
-    await escalateUnacknowledged(world.paging);
+    await world.runDueJobs();
     expect(world.pager.recipients()).toEqual([PEOPLE.bitbucketIm, PEOPLE.reporter]);
   });
 
-  it('loses nothing when a run cannot read storage: the next run escalates every incident', async () => {
+  it('loses nothing when an escalation job cannot read storage: the safety net hands it back', async () => {
     const world = await provisionedWorld();
     await declared(world);
     await declared(world, 2, 'Confluence');
     world.clock.advance(15 * MINUTE);
-    world.store.failNext(new RemoteCallError('storage', 'list', 503, 'unavailable'));
+    world.store.failNext(new RemoteCallError('storage', 'get', 503, 'unavailable'));
 
-    await expect(escalateUnacknowledged(world.paging)).rejects.toThrow('unavailable');
-    await escalateUnacknowledged(world.paging);
+    await expect(world.runDueJobs()).rejects.toThrow('unavailable');
+    world.clock.advance(2 * MINUTE);
+    await timePasses(world);
 
     expect(world.pager.recipients().sort()).toEqual([PEOPLE.bitbucketIm, PEOPLE.confluenceIm, PEOPLE.imoc, PEOPLE.imoc].sort());
   });

@@ -1,29 +1,72 @@
-import type { PagingStatusResult } from '../../contracts/issue-panel';
-import { acknowledgementOf, episodeView, loadEpisodes, type Acknowledgement } from './paging-episodes';
-import type { AppStore, Clock, IssueTracker } from '../ports';
+import type { PagingEpisodeView, PagingStatusResult, PagingViewerRights } from '../../contracts/issue-panel';
+import { AppError, NotFoundError } from '../errors';
+import { episodeView, isClosed, type Acknowledgement, type Episode } from './paging-episodes';
+import type { PagingRepository } from './paging-repository';
+import type { Clock, IssueAccess, IssueTracker } from '../ports';
 
 // Acknowledged in the app or by taking the issue: `by` is the person's account id. A provider's
 // report names its responder in its own words ("Ann via PagerDuty"), which Jira cannot look up.
 const BY_ACCOUNT_ID: ReadonlySet<Acknowledgement['via']> = new Set(['app', 'assigned']);
 
+/** Who may do what with paging on an incident, from Jira's permissions for the viewer and whether they were paged. */
+export function viewerRights(
+  access: IssueAccess,
+  accountId: string | undefined,
+  assigneeAccountId: unknown,
+  episodes: readonly { episode: Episode }[],
+): PagingViewerRights {
+  const paged = accountId !== undefined && episodes.some(({ episode }) => episode.deliveries.some((delivery) => delivery.destination.accountId === accountId));
+  const leads = accountId !== undefined && assigneeAccountId === accountId;
+  const mayAcknowledge = access.edit || leads || paged;
+  const mayEscalate = access.edit;
+  if (mayAcknowledge && mayEscalate) return { mayAcknowledge, mayEscalate };
+  const explanation = mayAcknowledge
+    ? 'You can acknowledge your own page. Paging someone else needs permission to edit this issue, which Jira does not give you.'
+    : 'You can follow paging here, but only the people paged, the incident manager and those who may edit this issue can acknowledge or escalate, and Jira does not give you permission to edit it.';
+  return { mayAcknowledge, mayEscalate, explanation };
+}
+
 /**
- * Every paging episode of one incident as the issue panel shows it, oldest first. With the user's
- * Jira at hand, the people paged and those who acknowledged are named as Jira names them to that
- * user, all in one request.
+ * Every paging episode of one incident as the issue panel shows it, oldest first, with what the
+ * viewer may do. The people paged and those who acknowledged are named as Jira names them to the
+ * viewer; the reads run side by side, two round trips at most.
+ *
+ * @throws NotFoundError when the viewer may not see the issue.
  */
 export async function getPagingStatus(
-  deps: { store: AppStore; clock: Clock; userTracker?: Pick<IssueTracker, 'displayNames'> },
+  deps: { repo: PagingRepository; clock: Clock; userTracker?: Pick<IssueTracker, 'displayNames' | 'issuePermissions'> },
   issue: { id: string; key: string },
+  viewerAccountId?: string,
 ): Promise<PagingStatusResult> {
-  const { episodes, acks } = await loadEpisodes(deps.store, issue.id);
+  const userTracker = deps.userTracker;
+  const [episodes, access] = await Promise.all([deps.repo.episodesOf(issue.id), userTracker === undefined ? Promise.resolve(undefined) : userTracker.issuePermissions(issue.key)]);
+  if (access !== undefined && !access.browse) throw new NotFoundError('Issue', issue.key);
+  const viewer = access === undefined ? undefined : viewerRights(access, viewerAccountId, undefined, episodes);
+  return pagingStatusOf({ clock: deps.clock, ...(userTracker === undefined ? {} : { userTracker }) }, issue, episodes, viewer, { tolerateNameFailure: false, viewerAccountId });
+}
+
+/** The panel's view of episodes already read; names come from one request (left as ids if it fails and `tolerateNameFailure`). */
+export async function pagingStatusOf(
+  deps: { clock: Clock; userTracker?: Pick<IssueTracker, 'displayNames'> },
+  issue: { id: string; key: string },
+  episodes: readonly { episode: Episode; ack: Acknowledgement | undefined }[],
+  viewer: PagingViewerRights | undefined,
+  options: { tolerateNameFailure: boolean; viewerAccountId?: string | undefined },
+): Promise<PagingStatusResult> {
   const now = deps.clock.now();
-  const views = episodes
-    .sort((a, b) => a.startedAt.localeCompare(b.startedAt))
-    .map((episode) => {
-      const ack = acknowledgementOf(acks, episode);
+  const views = [...episodes]
+    .sort((a, b) => a.episode.startedAt.localeCompare(b.episode.startedAt))
+    .map(({ episode, ack }) => {
       const view = episodeView(episode, ack, now);
       const acknowledgerId = ack !== undefined && BY_ACCOUNT_ID.has(ack.via) && view.acknowledgedBy === ack.by ? ack.by : undefined;
-      return { view, acknowledgerId };
+      const own = options.viewerAccountId !== undefined && episode.deliveries.some((delivery) => delivery.destination.accountId === options.viewerAccountId);
+      const waiting = !isClosed(episode) && ack === undefined;
+      const extra: Partial<PagingEpisodeView> = {
+        ...(episode.keepPaging === undefined ? {} : { unanswered: { since: episode.keepPaging.since, repeats: episode.keepPaging.count + 1, everyMinutes: episode.keepPaging.everyMinutes } }),
+        ...(episode.late === true ? { late: true } : {}),
+        ...(viewer === undefined ? {} : { viewerMayAcknowledge: waiting && (own || (viewer.mayAcknowledge && viewer.mayEscalate)) }),
+      };
+      return { view: { ...view, ...extra }, acknowledgerId };
     });
   const accountIds = [
     ...new Set(
@@ -33,7 +76,14 @@ export async function getPagingStatus(
       ]),
     ),
   ];
-  const names = deps.userTracker === undefined || accountIds.length === 0 ? new Map<string, string>() : await deps.userTracker.displayNames(accountIds);
+  let names: ReadonlyMap<string, string> = new Map();
+  if (deps.userTracker !== undefined && accountIds.length > 0) {
+    try {
+      names = await deps.userTracker.displayNames(accountIds);
+    } catch (error) {
+      if (!options.tolerateNameFailure || !(error instanceof AppError)) throw error;
+    }
+  }
   return {
     issueKey: issue.key,
     episodes: views.map(({ view, acknowledgerId }) => {
@@ -47,5 +97,6 @@ export async function getPagingStatus(
         ...(acknowledgedByName === undefined ? {} : { acknowledgedByName }),
       };
     }),
+    ...(viewer === undefined ? {} : { viewer }),
   };
 }

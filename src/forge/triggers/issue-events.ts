@@ -79,6 +79,6 @@ export async function onIssueAssigned(event: unknown) {
     const config = await loadConfiguration(s.store);
     const incident = readIncident(issueOf(parsed), config);
     if (incident.assigneeAccountId === undefined || !isIncident(incident, config)) return;
-    await acknowledgeIncident(s.paging, { issueId: incident.id, by: incident.assigneeAccountId, via: 'assigned' });
+    await acknowledgeIncident(s.paging, { issueId: incident.id, by: incident.assigneeAccountId, via: 'assigned', scope: { kind: 'incident-manager' } });
   });
 }
