@@ -15,7 +15,7 @@ describe('take command', () => {
     const result = await takeCommand(world.deps(PEOPLE.alice.accountId), world.caller(PEOPLE.alice.accountId), { transitionId: FIXING, recordDetected: true });
 
     expect(result).toEqual({ outcome: 'in-command', notices: [] });
-    expect(world.jira.requests()).toEqual(['jira POST /issue/HOT-12/transitions']);
+    expect(world.jira.requests()).toEqual(['jira GET /mypermissions HOT-12', 'jira POST /issue/HOT-12/transitions']);
     expect(world.issue.fields['status']).toMatchObject({ name: 'Fixing' });
     expect(world.issue.fields['assignee']).toMatchObject({ accountId: PEOPLE.alice.accountId });
     expect(world.issue.fields[FIELDS.detected]).toBe('2026-03-02T09:00:00.000+0000');
@@ -71,7 +71,7 @@ describe('take command', () => {
     const result = await takeCommand(world.deps(PEOPLE.alice.accountId), world.caller(PEOPLE.alice.accountId), { transitionId: FIXING, recordDetected: true });
 
     expect(result).toMatchObject({ outcome: 'already-taken', by: { accountId: PEOPLE.bob.accountId } });
-    expect(world.jira.requests()).toEqual([]);
+    expect(world.jira.requests()).toEqual(['jira GET /mypermissions HOT-12']);
     expect(world.issue.fields['assignee']).toMatchObject({ accountId: PEOPLE.bob.accountId });
     expect(world.jira.comments).toHaveLength(commentsBefore);
   });

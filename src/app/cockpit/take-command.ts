@@ -2,7 +2,7 @@ import type { TakeCommandPayload, TakeCommandResult } from '../../contracts/cock
 import { assignRole, currentIncidentManager, handOverIncidentManager } from '../../domain/roles';
 import { formatInstant } from '../../domain/time';
 import { CONFIGURATION_KEY, configurationFrom } from '../configuration-store';
-import { RemoteCallError } from '../errors';
+import { ForbiddenError, NotFoundError, RemoteCallError } from '../errors';
 import { isClosed, pagesIncidentManager, type Acknowledgement } from '../paging/paging-episodes';
 import { PagingRepository } from '../paging/paging-repository';
 import { withRetry } from '../retry';
@@ -28,12 +28,20 @@ export async function takeCommand(deps: CockpitDeps, caller: CockpitCaller, inpu
   const now = deps.clock.now();
   const claimKey = stateKeys.command(caller.issueId);
   const paging = new PagingRepository(deps.store);
-  const [storedConfig, entries, episodes, claimed] = await Promise.all([
+  // Who may take command is asked of Jira alongside the reads (no extra round trip): taking command
+  // silences the IM pages, so a viewer, or someone who cannot see the incident, is refused and told nothing.
+  const [permissions, storedConfig, entries, episodes, claimed] = await Promise.all([
+    deps.issues.permissions(caller.issueKey),
     deps.store.get(CONFIGURATION_KEY),
     deps.store.listByPrefix(cockpitPrefix(caller.issueId)),
     paging.episodesOf(caller.issueId),
     deps.store.setIfAbsent(claimKey, { accountId: caller.accountId, at: formatInstant(now) }),
   ]);
+  if (!permissions.browse || !permissions.transition || !permissions.assign) {
+    if (claimed) await deps.store.delete(claimKey);
+    if (!permissions.browse) throw new NotFoundError('Issue', caller.issueKey);
+    throw new ForbiddenError(`take command of ${caller.issueKey}: Jira does not give you permission to transition and assign it`);
+  }
   const config = configurationFrom(storedConfig);
   const state = stateFrom(caller.issueId, entries);
   const release = (): Promise<void> => (claimed ? deps.store.delete(claimKey) : Promise.resolve());
