@@ -213,3 +213,46 @@ describe('escalating pages nobody acknowledged, on time', () => {
     expect(world.pager.recipients().sort()).toEqual([PEOPLE.bitbucketIm, PEOPLE.confluenceIm, PEOPLE.imoc, PEOPLE.imoc].sort());
   });
 });
+
+describe('the safety net', () => {
+  it('pages a Sev 1 incident whose created event never ran, marked as late, with one JQL search over the window since its last run', async () => {
+    const world = await provisionedWorld();
+    await escalateUnacknowledged(world.paging);
+    const issue = world.incident({ severity: 1, service: 'Bitbucket' });
+    world.tracker.searchResults.push(issue);
+    world.clock.advance(5 * MINUTE);
+    world.log.clear();
+
+    const report = await escalateUnacknowledged(world.paging);
+
+    expect(report.pagedLate).toBe(1);
+    expect(world.pager.recipients()).toEqual([PEOPLE.bitbucketIm]);
+    expect(world.pager.sent[0]?.message.reason).toContain('paged late');
+    const searches = world.log.names().filter((name) => name.startsWith('jira POST /search/jql'));
+    expect(searches).toHaveLength(1);
+    expect(searches[0]).toContain('created >=');
+  });
+
+  it('pages nobody twice when the incident’s own event already paged it', async () => {
+    const world = await provisionedWorld();
+    const issue = await declared(world);
+    world.tracker.searchResults.push(issue);
+    world.clock.advance(5 * MINUTE);
+
+    const report = await escalateUnacknowledged(world.paging);
+
+    expect(report.pagedLate).toBe(0);
+    expect(world.pager.recipients()).toEqual([PEOPLE.bitbucketIm]);
+  });
+
+  it('makes three remote calls when nothing is due, however many episodes are stored', async () => {
+    const world = await provisionedWorld();
+    for (let index = 0; index < 30; index += 1) await declared(world, 1, index % 2 === 0 ? 'Bitbucket' : 'Confluence');
+    await escalateUnacknowledged(world.paging);
+    world.log.clear();
+
+    await escalateUnacknowledged(world.paging);
+
+    expect(world.log.calls).toHaveLength(3);
+  });
+});
