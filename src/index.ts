@@ -34,3 +34,4 @@ export { alertWebhook } from './forge/webtriggers/alert-webhook';
 
 // Queue consumers.
 export { takeInAlertJob } from './forge/consumers/alert-intake';
+export { runEscalationJobs } from './forge/consumers/escalation-consumer';

@@ -54,7 +54,9 @@ describe('the incident cockpit on the local site', () => {
 
     expect(result.outcome).toBe('in-command');
     const invocation = local.site.forge.invocations.list(since).find((record) => record.functionKey === 'takeCommand');
+    // Jira is asked whether the caller may take command alongside the storage reads, then changes in one request.
     expect(invocation?.remoteCalls.filter((call) => call.kind === 'jira').map((call) => `${call.method} ${call.path.split('?')[0] ?? ''}`)).toEqual([
+      'GET /rest/api/3/mypermissions',
       `POST /rest/api/3/issue/${issue.key}/transitions`,
     ]);
     await local.site.settle();

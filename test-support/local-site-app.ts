@@ -30,7 +30,7 @@ export async function resolve<T>(site: Site, moduleKey: string, functionKey: str
   return result.value;
 }
 
-function configuration(site: Site): ConfigurationDocument {
+export function configuration(site: Site): ConfigurationDocument {
   // The use-case tests' configuration, with the local site's people on the rosters.
   return configurationDocument({
     rosters: [

@@ -157,10 +157,10 @@ describe('paging on the local site', () => {
       { issue: { id: issue.id, key } },
     );
 
-    expect(status.episodes[0]?.deliveries).toEqual([expect.objectContaining({ recipient: local.people['bea.bitbucket@example.com'], displayName: 'Bea Bitbucket' })]);
+    expect(status.episodes[0]?.deliveries).toEqual([expect.objectContaining({ recipient: 'Bea Bitbucket', accountId: local.people['bea.bitbucket@example.com'], displayName: 'Bea Bitbucket' })]);
     const invocation = local.site.forge.invocations.list(since).find((record) => record.functionKey === 'getPagingStatus');
     expect(invocation?.remoteCalls.filter((call) => call.kind === 'jira').map((call) => `${call.method} ${call.path.split('?')[0] ?? ''}`).sort()).toEqual([
-      `GET /rest/api/3/issue/${key}`,
+      'GET /rest/api/3/mypermissions',
       'GET /rest/api/3/user/bulk',
     ]);
     expect(invocation?.sequentialRemoteCalls).toBe(2);
@@ -182,7 +182,7 @@ describe('paging on the local site', () => {
     expect(pages(local).map((page) => page.to)).toEqual(['bea.bitbucket@example.com', 'cal.confluence@example.com']);
     expect(status.episodes.map((episode) => episode.reason)).toEqual([
       'Sev 1 incident declared (faulty service: Bitbucket)',
-      `Escalated by ${local.people['bea.bitbucket@example.com']}: Attachments are stored in Confluence`,
+      'Escalated by Bea Bitbucket: Attachments are stored in Confluence',
     ]);
   });
 });

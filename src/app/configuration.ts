@@ -32,6 +32,8 @@ export interface Configuration {
   readonly paging: {
     readonly rosterChannels: Readonly<Record<string, RosterChannel>>;
     readonly personChannels: Readonly<Record<string, PersonChannel>>;
+    /** Whose whole team is alerted when a Sev 1/2 escalation runs out unanswered; the IMOC roster when unset. */
+    readonly fallbackRosterId?: string;
   };
   readonly integrations: {
     readonly slack: { readonly enabled: boolean };
@@ -115,6 +117,7 @@ const documentSchema = z
     paging: z.strictObject({
       rosterChannels: z.record(z.string(), rosterChannelSchema),
       personChannels: z.record(z.string(), personChannelSchema),
+      fallbackRosterId: nonBlank.exactOptional(),
     }),
     integrations: z.strictObject({ slack: enabledSchema, pagerDuty: enabledSchema, webhook: enabledSchema }),
     supportCases: z.strictObject({ projectKeys: z.array(projectKeySchema) }),
@@ -164,6 +167,9 @@ const documentSchema = z
     });
     if (doc.imoc.rosterId !== undefined && !rosterIds.has(doc.imoc.rosterId)) {
       issue(['imoc', 'rosterId'], `roster "${doc.imoc.rosterId}" does not exist`);
+    }
+    if (doc.paging.fallbackRosterId !== undefined && !rosterIds.has(doc.paging.fallbackRosterId)) {
+      issue(['paging', 'fallbackRosterId'], `roster "${doc.paging.fallbackRosterId}" does not exist`);
     }
     for (const rosterId of Object.keys(doc.paging.rosterChannels)) {
       if (!rosterIds.has(rosterId)) issue(['paging', 'rosterChannels', rosterId], `roster "${rosterId}" does not exist`);

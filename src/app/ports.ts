@@ -60,6 +60,17 @@ export interface IssueTracker {
   createPermission(projectKey: string): Promise<CreatePermission>;
   /** Display names of the given accounts, in one request; accounts Jira does not show the caller are left out. */
   displayNames(accountIds: readonly string[]): Promise<ReadonlyMap<string, string>>;
+  /** Issues matching `jql` with the given fields, at most `max` (one request). */
+  searchIssues(jql: string, fieldIds: readonly string[], max: number): Promise<IssueData[]>;
+  /** What the caller may do on the issue (Jira's own permissions, one request); all false when they cannot see it. */
+  issuePermissions(issueIdOrKey: string): Promise<IssueAccess>;
+}
+
+/** The caller's permissions on one issue that decide who may silence or widen paging. */
+export interface IssueAccess {
+  readonly browse: boolean;
+  readonly edit: boolean;
+  readonly comment: boolean;
 }
 
 export type JiraFieldKind = 'select' | 'multicheckboxes';
@@ -140,6 +151,26 @@ export interface AppStore {
   delete(key: string): Promise<void>;
   /** Every entry whose key starts with `prefix`. */
   listByPrefix(prefix: string): Promise<StoredEntry[]>;
+  /** Several values in one request; missing keys are absent from the map. */
+  getMany(keys: readonly string[]): Promise<ReadonlyMap<string, unknown>>;
+}
+
+/** One entry of an index by due time: what to look at (`ref`) and when. */
+export interface DueEntry {
+  readonly key: string;
+  readonly dueAt: number;
+  readonly ref: string;
+}
+
+/**
+ * Work ordered by when it falls due (a Forge custom entity with an index on the due time), so a
+ * periodic run reads what is due and nothing else, however much is stored.
+ */
+export interface DueIndex {
+  put(entries: readonly DueEntry[]): Promise<void>;
+  remove(keys: readonly string[]): Promise<void>;
+  /** Entries due at or before `upTo`, earliest first, one page per call. */
+  due(upTo: number, page: { readonly limit: number; readonly cursor?: string }): Promise<{ entries: DueEntry[]; cursor?: string }>;
 }
 
 /** Secret storage (Forge KVS secrets): values are never returned to the UI or logged. */

@@ -2,7 +2,7 @@ import { formatInstant } from '../domain/time';
 import type { Configuration } from './configuration';
 import { countSupportCases, incidentKeysIn, type SupportCaseCount } from './count-support-cases';
 import { isIncident, readIncident } from './incident-fields';
-import { pageCreatedIssue, type PagingDeps, type PagingOutcome } from './page-on-call';
+import { pageCreatedIssue, type PagingDeps, type PagingOutcome } from './paging/page-on-call';
 import type { IssueData } from './ports';
 
 /**

@@ -1,5 +1,5 @@
-import { escalateUnacknowledged } from './escalate-unacknowledged';
-import { pageOnIssueCreated } from './page-on-call';
+import { escalateUnacknowledged } from './paging/escalate-unacknowledged';
+import { pageOnIssueCreated } from './paging/page-on-call';
 import { changelogItems, reactToIssueUpdated, type ChangelogItem } from './react-to-issue-updated';
 import { PEOPLE, provisionedWorld, type World } from './testing/fixtures';
 import type { StoredIssue } from './testing/in-memory-issue-tracker';
@@ -93,7 +93,7 @@ describe('reacting to changes of an incident', () => {
       changeId: '105',
     });
     world.clock.advance(60 * 60_000);
-    await escalateUnacknowledged(world.paging);
+    await world.runDueJobs();
 
     expect(reaction.acknowledged).toBe(1);
     expect(world.pager.recipients()).toEqual([PEOPLE.bitbucketIm]);

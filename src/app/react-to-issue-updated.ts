@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { severityFromLabel, shouldPage, SEVERITY_LEVELS, type SeverityLevel } from '../domain/severity';
 import type { Configuration } from './configuration';
 import { loadConfiguration } from './configuration-store';
-import { acknowledgeIncident } from './acknowledge-page';
+import { acknowledgeIncident } from './paging/acknowledge-page';
 import { countSupportCases, incidentKeysIn, type SupportCaseCount } from './count-support-cases';
 import { isIncident, readIncident, SELECT_FIELDS } from './incident-fields';
-import { runClaimedEpisode, takeOverStaleClaim, type PagingDeps, type PagingOutcome } from './page-on-call';
-import { claimEpisode, claimedEpisode } from './paging-episodes';
+import { claimAndWatch, runClaimedEpisode, takeOverStaleClaim, type PagingDeps, type PagingOutcome } from './paging/page-on-call';
+import { claimedEpisode } from './paging/paging-episodes';
 import type { IssueData } from './ports';
 
 /** One field change from Jira's changelog; `fromText`/`toText` are Jira's `fromString`/`toString`. */
@@ -70,7 +70,7 @@ export async function reactToIssueUpdated(deps: PagingDeps, update: IssueUpdate)
   const acknowledged =
     assignee?.to === undefined || assignee.to === ''
       ? Promise.resolve(0)
-      : acknowledgeIncident(deps, { issueId: incident.id, by: assignee.to, via: 'assigned' });
+      : acknowledgeIncident(deps, { issueId: incident.id, by: assignee.to, via: 'assigned', scope: { kind: 'incident-manager' } });
 
   const severityChange = changed('severity');
   const serviceChange = changed('faultyService');
@@ -107,7 +107,7 @@ async function pageForChange(
     now: deps.clock.now(),
     leaseUntil: deps.deadline,
   });
-  const owned = (await claimEpisode(deps.store, claim)) ? claim : await takeOverStaleClaim(deps, claim);
+  const owned = (await claimAndWatch(deps, claim)) ? claim : await takeOverStaleClaim(deps, claim);
   return owned === undefined ? { kind: 'duplicate' } : runClaimedEpisode(deps, config, owned, incident);
 }
 

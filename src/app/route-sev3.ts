@@ -1,7 +1,7 @@
 import type { SeverityLevel } from '../domain/severity';
 import { serviceNamed, type Configuration } from './configuration';
 import type { IncidentSnapshot } from './incident-fields';
-import { messageFacts, routedComment } from './page-message';
+import { messageFacts, routedComment } from './paging/page-message';
 import type { IssueTracker } from './ports';
 
 /** The team whose queue a non-paging incident goes to: the faulty service's owning team. */

@@ -100,6 +100,8 @@ export interface PagingDocument {
   readonly rosterChannels: Readonly<Record<string, RosterChannelDocument>>;
   /** By Atlassian account id. */
   readonly personChannels: Readonly<Record<string, PersonChannelDocument>>;
+  /** The roster whose whole team is alerted when a Sev 1/2 escalation runs out unanswered; the IMOC roster when unset. */
+  readonly fallbackRosterId?: string;
 }
 
 export interface ImocDocument {

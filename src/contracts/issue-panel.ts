@@ -8,7 +8,8 @@ export const ISSUE_PANEL_RESOLVER_KEYS = {
   getEscalationTargets: 'getEscalationTargets',
 } as const;
 
-export type DeliveryStatus = 'sent' | 'failed';
+/** `sending`: recorded as going out; it stays so only while the send runs, or after a crash until it is resent. */
+export type DeliveryStatus = 'sending' | 'sent' | 'failed';
 
 export interface PageDeliveryView {
   readonly level: number;
@@ -24,6 +25,8 @@ export interface PageDeliveryView {
   readonly at: string;
   readonly attempts: number;
   readonly error?: string;
+  /** Sent again after a crash may have interrupted an earlier attempt. */
+  readonly resent?: boolean;
 }
 
 export type EpisodeState = 'paging' | 'acknowledged' | 'exhausted' | 'not-paged';
@@ -42,15 +45,35 @@ export interface PagingEpisodeView {
   readonly acknowledgedBy?: string;
   /** The person behind an account id in `acknowledgedBy`, as Jira names them to the viewer, when Jira did. */
   readonly acknowledgedByName?: string;
+  /** Every level was paged and nobody acknowledged: the last level repeats and the fallback team is alerted. */
+  readonly unanswered?: { readonly since: string; readonly repeats: number; readonly everyMinutes: number };
+  /** Paged by the safety net because the event that should have paged it never ran. */
+  readonly late?: boolean;
+  /** Whether the viewer may acknowledge this page (their own page, or they lead or may edit the incident). */
+  readonly viewerMayAcknowledge?: boolean;
+}
+
+/** What the viewer may do with paging on this incident, and why not when they may not. */
+export interface PagingViewerRights {
+  readonly mayAcknowledge: boolean;
+  readonly mayEscalate: boolean;
+  /** Why the Acknowledge and Escalate buttons are absent, in the viewer's terms. */
+  readonly explanation?: string;
 }
 
 export interface PagingStatusResult {
   readonly issueKey: string;
   readonly episodes: readonly PagingEpisodeView[];
+  readonly viewer?: PagingViewerRights;
 }
 
-/** Acknowledge every page of this incident sent so far (the issue comes from the panel's context). */
-export type AcknowledgePagePayload = Record<string, never>;
+/**
+ * Acknowledge one page (`episodeId`) or, without it, the viewer's own waiting pages (or, for the
+ * incident's assignee and those who may edit it, the pages that called for an incident manager).
+ */
+export interface AcknowledgePagePayload {
+  readonly episodeId?: string;
+}
 
 export type AcknowledgePageResult = PagingStatusResult;
 

@@ -1,11 +1,14 @@
 import { asApp, asUser } from '@forge/api';
-import type { PagingDeps } from '../app/page-on-call';
+import type { PagingDeps } from '../app/paging/page-on-call';
 import type { Clock } from '../app/ports';
 import { invocationDeadline, systemClock } from './adapters/invocation';
 import { JiraClient, type JiraRequest } from './adapters/jira-client';
 import { JiraFieldCatalog } from './adapters/jira-field-catalog';
 import { JiraIssueTracker } from './adapters/jira-issue-tracker';
-import { KvsAppStore } from './adapters/kvs-app-store';
+import { KvsAppStore, KvsDueIndex } from './adapters/kvs-app-store';
+import { ForgeJobQueue } from './adapters/forge-job-queue';
+import { PagingRepository } from '../app/paging/paging-repository';
+import type { EscalationJob } from '../app/paging/paging-episodes';
 import { ForgePager } from './pagers/forge-pager';
 
 const asAppRequest: JiraRequest = (route, init) => asApp().requestJira(route, init);
@@ -24,6 +27,9 @@ export interface Services {
   readonly paging: PagingDeps;
 }
 
+/** The manifest's queue (`consumer.queue`) that carries each paging episode's next check. */
+export const ESCALATION_QUEUE = 'paging-escalations';
+
 export function services(limitMs: number): Services {
   const clock = systemClock;
   const deadline = invocationDeadline(limitMs, clock);
@@ -38,6 +44,6 @@ export function services(limitMs: number): Services {
     appTracker,
     userTracker: new JiraIssueTracker(new JiraClient(asUserRequest, clock, deadline)),
     catalog: new JiraFieldCatalog(new JiraClient(asAppRequest, clock, deadline)),
-    paging: { store, pager, tracker: appTracker, clock, deadline },
+    paging: { store, repo: new PagingRepository(store, new KvsDueIndex(store)), queue: new ForgeJobQueue<EscalationJob>(ESCALATION_QUEUE, clock), pager, tracker: appTracker, clock, deadline },
   };
 }

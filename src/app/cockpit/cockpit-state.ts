@@ -4,7 +4,7 @@ import { roleAssignmentSchema, type RoleAssignment } from '../../domain/roles';
 import { severityLevelSchema } from '../../domain/severity';
 import { instantSchema } from '../../domain/time';
 import { timelineEntrySchema, type TimelineEntry } from '../../domain/timeline';
-import { keyPart } from '../paging-episodes';
+import { keyPart } from '../paging/paging-repository';
 import type { AppStore, StoredEntry } from '../ports';
 
 /**

@@ -4,7 +4,7 @@ import type { EpochMs } from '../../domain/time';
 import { CONFIGURATION_KEY, configurationFrom } from '../configuration-store';
 import type { Configuration } from '../configuration';
 import { ForbiddenError, NotFoundError } from '../errors';
-import { acknowledgementOf, acknowledgementsFrom, ACK_PREFIX, episodesFrom, issueEpisodesPrefix, keyPart, type Acknowledgement, type Episode } from '../paging-episodes';
+import { PagingRepository, type EpisodeWithAck } from '../paging/paging-repository';
 import type { StoredEntry } from '../ports';
 import { commsPrefix, commsStateFrom, sentCommunications } from '../comms/comms-records';
 import { cockpitPrefix, stateFrom, type CockpitState } from './cockpit-state';
@@ -22,8 +22,8 @@ export interface IncidentContext {
   /** The cockpit's stored entries as read, so a use case can derive the state after its own writes. */
   readonly entries: readonly StoredEntry[];
   readonly state: CockpitState;
-  readonly episodes: readonly Episode[];
-  readonly acks: ReadonlyMap<string, Acknowledgement>;
+  /** The incident's paging episodes with their acknowledgements, oldest first. */
+  readonly episodes: readonly EpisodeWithAck[];
   readonly chatConfigured: boolean;
   readonly settings: CockpitSettings;
   /** The caller as Jira names them, when Jira answered. */
@@ -39,14 +39,13 @@ export interface IncidentContext {
  * @throws NotFoundError when the issue does not exist or the caller may not see it.
  */
 export async function loadIncidentContext(deps: CockpitDeps, caller: CockpitCaller): Promise<IncidentContext> {
-  const [issue, permissions, storedConfig, storedSettings, entries, episodeEntries, ackEntries, chatConfigured, callerPerson, commsEntries] = await Promise.all([
+  const [issue, permissions, storedConfig, storedSettings, entries, episodes, chatConfigured, callerPerson, commsEntries] = await Promise.all([
     deps.issues.get(caller.issueKey),
     deps.issues.permissions(caller.issueKey),
     deps.store.get(CONFIGURATION_KEY),
     deps.store.get(COCKPIT_SETTINGS_KEY),
     deps.store.listByPrefix(cockpitPrefix(caller.issueId)),
-    deps.store.listByPrefix(issueEpisodesPrefix(caller.issueId)),
-    deps.store.listByPrefix(`${ACK_PREFIX}${keyPart(caller.issueId)}:`),
+    new PagingRepository(deps.store).episodesOf(caller.issueId),
     deps.chat.isConfigured(),
     deps.issues.person(caller.accountId),
     deps.store.listByPrefix(commsPrefix(caller.issueId)),
@@ -61,8 +60,7 @@ export async function loadIncidentContext(deps: CockpitDeps, caller: CockpitCall
     permissions,
     entries,
     state: stateFrom(caller.issueId, entries),
-    episodes: episodesFrom(episodeEntries),
-    acks: acknowledgementsFrom(ackEntries),
+    episodes,
     chatConfigured,
     settings: cockpitSettingsFrom(storedSettings),
     ...(callerPerson === undefined ? {} : { callerPerson }),
@@ -86,11 +84,10 @@ export function requireEditor(context: IncidentContext, action: string): void {
   if (readOnlyReason(context.permissions) !== undefined) throw new ForbiddenError(`${action} on ${context.record.key}`);
 }
 
-function pagesOf(context: Pick<IncidentContext, 'episodes' | 'acks'>): Page[] {
-  return context.episodes.flatMap((episode): Page[] => {
+function pagesOf(context: Pick<IncidentContext, 'episodes'>): Page[] {
+  return context.episodes.flatMap(({ episode, ack }): Page[] => {
     const first = [...episode.pages].sort((a, b) => a.pagedAt.localeCompare(b.pagedAt))[0];
     if (first === undefined) return [];
-    const ack = acknowledgementOf(context.acks, episode);
     const acknowledgedAt = episode.acknowledgedAt ?? ack?.at;
     const acknowledgedBy = episode.acknowledgedBy ?? ack?.by;
     const targets = [...new Set(episode.deliveries.map((delivery) => delivery.recipientLabel))];
@@ -108,7 +105,7 @@ function pagesOf(context: Pick<IncidentContext, 'episodes' | 'acks'>): Page[] {
 }
 
 /** The incident facts the domain judges (checklist, prompts, brief), from the issue and the cockpit's state. */
-export function incidentFacts(context: Pick<IncidentContext, 'record' | 'state' | 'episodes' | 'acks'> & Partial<Pick<IncidentContext, 'commsEntries'>>): IncidentFacts {
+export function incidentFacts(context: Pick<IncidentContext, 'record' | 'state' | 'episodes'> & Partial<Pick<IncidentContext, 'commsEntries'>>): IncidentFacts {
   const { record, state } = context;
   const pages = pagesOf(context);
   const firstAck = pages

@@ -1,5 +1,5 @@
 import { ForbiddenError } from '../errors';
-import { ackKey, acknowledgeEpisode } from '../paging-episodes';
+import { PagingRepository } from '../paging/paging-repository';
 import { stateKeys } from './cockpit-state';
 import { loadCockpit } from './load-cockpit';
 import { takeCommand } from './take-command';
@@ -15,7 +15,7 @@ describe('take command', () => {
     const result = await takeCommand(world.deps(PEOPLE.alice.accountId), world.caller(PEOPLE.alice.accountId), { transitionId: FIXING });
 
     expect(result).toEqual({ outcome: 'in-command', notices: [] });
-    expect(world.jira.requests()).toEqual(['jira POST /issue/HOT-12/transitions']);
+    expect(world.jira.requests()).toEqual(['jira GET /mypermissions HOT-12', 'jira POST /issue/HOT-12/transitions']);
     expect(world.issue.fields['status']).toMatchObject({ name: 'Fixing' });
     expect(world.issue.fields['assignee']).toMatchObject({ accountId: PEOPLE.alice.accountId });
     expect(world.issue.fields[FIELDS.detected]).toBeUndefined();
@@ -39,7 +39,7 @@ describe('take command', () => {
 
     await takeCommand(world.deps(PEOPLE.alice.accountId), world.caller(PEOPLE.alice.accountId), { transitionId: FIXING });
 
-    expect(world.store.entries.get(ackKey(episode.issueId, episode.id))).toEqual({ at: new Date(T0).toISOString(), by: PEOPLE.alice.accountId, via: 'app' });
+    expect(await new PagingRepository(world.store).acknowledgement(episode)).toEqual({ at: new Date(T0).toISOString(), by: PEOPLE.alice.accountId, via: 'app' });
   });
 
   it('starts the incident manager role when command is taken', async () => {
@@ -71,7 +71,7 @@ describe('take command', () => {
     const result = await takeCommand(world.deps(PEOPLE.alice.accountId), world.caller(PEOPLE.alice.accountId), { transitionId: FIXING });
 
     expect(result).toMatchObject({ outcome: 'already-taken', by: { accountId: PEOPLE.bob.accountId } });
-    expect(world.jira.requests()).toEqual([]);
+    expect(world.jira.requests()).toEqual(['jira GET /mypermissions HOT-12']);
     expect(world.issue.fields['assignee']).toMatchObject({ accountId: PEOPLE.bob.accountId });
     expect(world.jira.comments).toHaveLength(commentsBefore);
   });
@@ -93,7 +93,7 @@ describe('take command', () => {
   it('names someone who took the incident by assigning themselves in Jira', async () => {
     const world = cockpitWorld();
     const episode = await world.pageWaiting();
-    await acknowledgeEpisode(world.store, episode, { at: new Date(T0).toISOString(), by: PEOPLE.bob.accountId, via: 'assigned' });
+    await new PagingRepository(world.store).acknowledge(episode, { at: new Date(T0).toISOString(), by: PEOPLE.bob.accountId, via: 'assigned' });
 
     const result = await takeCommand(world.deps(PEOPLE.alice.accountId), world.caller(PEOPLE.alice.accountId), { transitionId: FIXING });
 

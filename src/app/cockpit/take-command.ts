@@ -2,18 +2,9 @@ import type { TakeCommandPayload, TakeCommandResult } from '../../contracts/cock
 import { assignRole, currentIncidentManager, handOverIncidentManager } from '../../domain/roles';
 import { formatInstant } from '../../domain/time';
 import { CONFIGURATION_KEY, configurationFrom } from '../configuration-store';
-import { RemoteCallError } from '../errors';
-import {
-  acknowledgeEpisode,
-  acknowledgementOf,
-  acknowledgementsFrom,
-  ACK_PREFIX,
-  episodesFrom,
-  isClosed,
-  issueEpisodesPrefix,
-  keyPart,
-  type Acknowledgement,
-} from '../paging-episodes';
+import { ForbiddenError, NotFoundError, RemoteCallError } from '../errors';
+import { isClosed, pagesIncidentManager, type Acknowledgement } from '../paging/paging-episodes';
+import { PagingRepository } from '../paging/paging-repository';
 import { withRetry } from '../retry';
 import { issueChangeError } from './apply-change';
 import { applyWrites, cockpitPrefix, commandClaimSchema, encode, stateFrom, stateKeys, type StateWrite } from './cockpit-state';
@@ -36,24 +27,30 @@ const WRITE_BUDGET_MS = 8_000;
 export async function takeCommand(deps: CockpitDeps, caller: CockpitCaller, input: TakeCommandPayload): Promise<TakeCommandResult> {
   const now = deps.clock.now();
   const claimKey = stateKeys.command(caller.issueId);
-  const [storedConfig, entries, episodeEntries, ackEntries, claimed] = await Promise.all([
+  const paging = new PagingRepository(deps.store);
+  // Who may take command is asked of Jira alongside the reads (no extra round trip): taking command
+  // silences the IM pages, so a viewer, or someone who cannot see the incident, is refused and told nothing.
+  const [permissions, storedConfig, entries, episodes, claimed] = await Promise.all([
+    deps.issues.permissions(caller.issueKey),
     deps.store.get(CONFIGURATION_KEY),
     deps.store.listByPrefix(cockpitPrefix(caller.issueId)),
-    deps.store.listByPrefix(issueEpisodesPrefix(caller.issueId)),
-    deps.store.listByPrefix(`${ACK_PREFIX}${keyPart(caller.issueId)}:`),
+    paging.episodesOf(caller.issueId),
     deps.store.setIfAbsent(claimKey, { accountId: caller.accountId, at: formatInstant(now) }),
   ]);
+  if (!permissions.browse || !permissions.transition || !permissions.assign) {
+    if (claimed) await deps.store.delete(claimKey);
+    if (!permissions.browse) throw new NotFoundError('Issue', caller.issueKey);
+    throw new ForbiddenError(`take command of ${caller.issueKey}: Jira does not give you permission to transition and assign it`);
+  }
   const config = configurationFrom(storedConfig);
   const state = stateFrom(caller.issueId, entries);
-  const episodes = episodesFrom(episodeEntries);
-  const acks = acknowledgementsFrom(ackEntries);
   const release = (): Promise<void> => (claimed ? deps.store.delete(claimKey) : Promise.resolve());
 
   const nameOf = (accountId: string): string | undefined => state.people.get(accountId)?.displayName;
   const holder = claimed ? undefined : await claimHolder(deps, claimKey, entries);
   if (holder !== undefined && holder !== caller.accountId) return alreadyTaken(holder, 'Fixing', 'took command through the incident panel', nameOf(holder));
   const imNow = currentIncidentManager(state.roles.map((stored) => stored.assignment), now);
-  const assignedBy = [...acks.values()].find((ack) => ack.via === 'assigned' && ack.by !== caller.accountId);
+  const assignedBy = episodes.flatMap(({ ack }) => (ack === undefined ? [] : [ack])).find((ack) => ack.via === 'assigned' && ack.by !== caller.accountId);
   if ((imNow !== undefined && imNow !== caller.accountId) || assignedBy !== undefined) {
     await release();
     const other = imNow ?? assignedBy?.by ?? '';
@@ -84,7 +81,8 @@ export async function takeCommand(deps: CockpitDeps, caller: CockpitCaller, inpu
 
   const assignments = state.roles.map((stored) => stored.assignment);
   const ack: Acknowledgement = { at: formatInstant(now), by: caller.accountId, via: 'app' };
-  const waiting = episodes.filter((episode) => !isClosed(episode) && acknowledgementOf(acks, episode) === undefined);
+  // Taking command answers the pages that called for an incident manager; other teams' pages stay theirs to acknowledge.
+  const waiting = episodes.filter(({ episode, ack }) => !isClosed(episode) && ack === undefined && pagesIncidentManager(episode.intent)).map(({ episode }) => episode);
   const roleWrites: StateWrite[] =
     imNow === caller.accountId
       ? []
@@ -94,7 +92,7 @@ export async function takeCommand(deps: CockpitDeps, caller: CockpitCaller, inpu
           return started === undefined ? [] : [{ kind: 'set', key: stateKeys.role(caller.issueId, started.startedAt, deps.newId()), value: encode.assignment(started) } satisfies StateWrite];
         })();
   const writes: StateWrite[] = [...roleWrites, { kind: 'set', key: stateKeys.timeline(caller.issueId, note.at, note.id), value: encode.timeline(note) }];
-  await withRetry(() => Promise.all([applyWrites(deps.store, writes), ...waiting.map((episode) => acknowledgeEpisode(deps.store, episode, ack))]), {
+  await withRetry(() => Promise.all([applyWrites(deps.store, writes), ...waiting.map((episode) => paging.acknowledge(episode, ack))]), {
     clock: deps.clock,
     deadline: now + WRITE_BUDGET_MS,
   });

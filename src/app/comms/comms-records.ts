@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { SentCommunication } from '../../domain/incident';
 import { STATUSPAGE_STATUSES } from '../../domain/comms/statuspage-status';
 import { instantSchema } from '../../domain/time';
-import { keyPart } from '../paging-episodes';
+import { keyPart } from '../paging/paging-repository';
 import type { StoredEntry } from '../ports';
 
 /**

@@ -6,7 +6,7 @@
  */
 import type { Configuration } from '../configuration';
 import { and, clause, jqlText } from '../jql';
-import { loadEpisodes } from '../paging-episodes';
+import { PagingRepository, type EpisodeWithAck } from '../paging/paging-repository';
 import { isIncident, readIncident } from '../incident-fields';
 import type { AppStore, Clock, IssueData, IssueTracker } from '../ports';
 import { metricsFacts, metricsFieldIds, pagingTimes } from './metrics-facts';
@@ -27,9 +27,9 @@ export interface MaintainMetricsDeps {
 export async function projectIncident(deps: MaintainMetricsDeps, config: Configuration, event: IssueData): Promise<boolean> {
   const snapshot = readIncident(event, config);
   if (config.fields === undefined || !isIncident(snapshot, config)) return false;
-  const [issue, { episodes, acks }] = await Promise.all([deps.tracker.getIssue(event.id, metricsFieldIds(config)), loadEpisodes(deps.store, event.id)]);
+  const [issue, episodes] = await Promise.all([deps.tracker.getIssue(event.id, metricsFieldIds(config)), new PagingRepository(deps.store).episodesOf(event.id)]);
   if (issue === undefined) return false;
-  const facts = metricsFacts(issue, config, pagingTimes(episodes, acks));
+  const facts = metricsFacts(issue, config, pagingTimes(episodes));
   if (facts === undefined) return false;
   await deps.metrics.upsert([facts]);
   return true;
@@ -59,14 +59,13 @@ export interface BackfillDeps extends MaintainMetricsDeps {
 async function projectSearch(deps: BackfillDeps, config: Configuration, jql: string): Promise<number> {
   const fieldIds = metricsFieldIds(config);
   // Paging records live in storage for a bounded time; one read gives them for every incident.
-  const { episodes, acks } = await loadEpisodes(deps.store);
-  const episodesByIssue = new Map<string, typeof episodes>();
-  for (const episode of episodes) episodesByIssue.set(episode.issueId, [...(episodesByIssue.get(episode.issueId) ?? []), episode]);
+  const episodesByIssue = new Map<string, EpisodeWithAck[]>();
+  for (const paged of await new PagingRepository(deps.store).allEpisodes()) episodesByIssue.set(paged.episode.issueId, [...(episodesByIssue.get(paged.episode.issueId) ?? []), paged]);
   let written = 0;
   let page = await deps.search.searchPage(jql, fieldIds, undefined);
   for (;;) {
     const next = page.nextPageToken === undefined ? undefined : deps.search.searchPage(jql, fieldIds, page.nextPageToken);
-    const facts = page.issues.flatMap((issue) => metricsFacts(issue, config, pagingTimes(episodesByIssue.get(issue.id) ?? [], acks)) ?? []);
+    const facts = page.issues.flatMap((issue) => metricsFacts(issue, config, pagingTimes(episodesByIssue.get(issue.id) ?? [])) ?? []);
     await deps.metrics.upsert(facts);
     written += facts.length;
     if (next === undefined) return written;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { exclusionOf, type IncidentMetricsFacts } from '../../domain/incident-metrics';
 import type { Configuration, FieldIds } from '../configuration';
 import { isIncident, readIncident } from '../incident-fields';
-import { acknowledgementOf, type Acknowledgement, type Episode } from '../paging-episodes';
+import type { EpisodeWithAck } from '../paging/paging-repository';
 import type { IssueData } from '../ports';
 
 const instant = z
@@ -32,10 +32,10 @@ export function metricsFieldIds(config: Configuration): string[] {
 }
 
 /** The first page and first acknowledgement over every paging episode of the incident. */
-export function pagingTimes(episodes: readonly Episode[], acks: ReadonlyMap<string, Acknowledgement>): { firstPaged?: number; firstAcknowledged?: number } {
-  const paged = episodes.flatMap((episode) => episode.pages.map((page) => Date.parse(page.pagedAt))).filter(Number.isFinite);
+export function pagingTimes(episodes: readonly EpisodeWithAck[]): { firstPaged?: number; firstAcknowledged?: number } {
+  const paged = episodes.flatMap(({ episode }) => episode.pages.map((page) => Date.parse(page.pagedAt))).filter(Number.isFinite);
   const acknowledged = episodes
-    .flatMap((episode) => [episode.acknowledgedAt, acknowledgementOf(acks, episode)?.at])
+    .flatMap(({ episode, ack }) => [episode.acknowledgedAt, ack?.at])
     .flatMap((at) => (at === undefined ? [] : [Date.parse(at)]))
     .filter(Number.isFinite);
   const first = (values: number[]): number | undefined => (values.length === 0 ? undefined : Math.min(...values));

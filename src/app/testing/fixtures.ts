@@ -2,10 +2,14 @@ import type { ConfigurationDocument, RosterDocument } from '../../contracts/conf
 import { parseConfiguration, type Configuration } from '../configuration';
 import { storeConfiguration } from '../configuration-store';
 import { APP_FIELDS } from '../incident-fields';
-import type { PagingDeps } from '../page-on-call';
+import type { PagingDeps } from '../paging/page-on-call';
+import type { EscalationJob } from '../paging/paging-episodes';
+import { PagingRepository } from '../paging/paging-repository';
+import { runEscalationJob } from '../paging/advance-episode';
+import { InMemoryJobQueue } from './in-memory-job-queue';
 import type { IssueData } from '../ports';
 import { syncFields } from '../provision-fields';
-import { InMemoryAppStore, InMemorySecretStore } from './in-memory-app-store';
+import { InMemoryAppStore, InMemoryDueIndex, InMemorySecretStore } from './in-memory-app-store';
 import { InMemoryFieldCatalog } from './in-memory-field-catalog';
 import { InMemoryIssueTracker, type StoredIssue } from './in-memory-issue-tracker';
 import { InMemoryPager } from './in-memory-pager';
@@ -79,6 +83,9 @@ export interface World {
   readonly pager: InMemoryPager;
   readonly config: Configuration;
   readonly paging: PagingDeps;
+  readonly queue: InMemoryJobQueue<EscalationJob>;
+  /** Runs the jobs the clock made due (each episode's precise check), as the queue would deliver them. */
+  runDueJobs(): Promise<void>;
   /** Puts an issue in Jira with the given incident values, as Jira's create screen would. */
   incident(input: IncidentInput): StoredIssue;
   /** The issue as Forge's issue events carry it: system fields only, no custom fields. */
@@ -117,8 +124,12 @@ export async function provisionedWorld(document: ConfigurationDocument = configu
   log.clear();
   const fields = config.fields;
   if (fields === undefined) throw new Error('fields were not provisioned');
+  const dueIndex = new InMemoryDueIndex(log);
+  const queue = new InMemoryJobQueue<EscalationJob>(log);
   const paging: PagingDeps = {
     store,
+    repo: new PagingRepository(store, dueIndex),
+    queue,
     pager,
     tracker,
     clock,
@@ -127,6 +138,12 @@ export async function provisionedWorld(document: ConfigurationDocument = configu
     },
   };
   return {
+    queue,
+    runDueJobs: async () => {
+      for (let due = queue.takeDue(clock.now()); due.length > 0; due = queue.takeDue(clock.now())) {
+        for (const { job } of due) await runEscalationJob(paging, job);
+      }
+    },
     log,
     clock,
     store,

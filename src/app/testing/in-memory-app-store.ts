@@ -1,4 +1,4 @@
-import type { AppStore, SecretStore, SetOptions, StoredEntry } from '../ports';
+import type { AppStore, DueEntry, DueIndex, SecretStore, SetOptions, StoredEntry } from '../ports';
 import { RemoteCallLog } from './remote-call-log';
 
 /** Forge KVS in memory: JSON round-trips values like the real store, remembers TTLs, can be told to fail. */
@@ -50,6 +50,10 @@ export class InMemoryAppStore implements AppStore {
     );
   }
 
+  getMany(keys: readonly string[]): Promise<ReadonlyMap<string, unknown>> {
+    return this.call(`kvs.batchGet ${keys.length}`, () => new Map(keys.filter((key) => this.entries.has(key)).map((key) => [key, clone(this.entries.get(key))] as const)));
+  }
+
   /** Keys currently stored under `prefix`, for assertions. */
   keys(prefix = ''): string[] {
     return [...this.entries.keys()].filter((key) => key.startsWith(prefix)).sort();
@@ -93,4 +97,32 @@ export class InMemorySecretStore implements SecretStore {
 
 function clone<T>(value: T): T {
   return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+}
+
+/** The due-time index in memory, sharing the store's call log. */
+export class InMemoryDueIndex implements DueIndex {
+  readonly entries = new Map<string, DueEntry>();
+
+  constructor(readonly log: RemoteCallLog = new RemoteCallLog()) {}
+
+  put(entries: readonly DueEntry[]): Promise<void> {
+    return this.log.record(`index.put ${entries.length}`, () => {
+      for (const entry of entries) this.entries.set(entry.key, { ...entry });
+    });
+  }
+
+  remove(keys: readonly string[]): Promise<void> {
+    return this.log.record(`index.remove ${keys.length}`, () => {
+      for (const key of keys) this.entries.delete(key);
+    });
+  }
+
+  due(upTo: number, page: { readonly limit: number; readonly cursor?: string }): Promise<{ entries: DueEntry[]; cursor?: string }> {
+    return this.log.record(`index.due`, () => {
+      const all = [...this.entries.values()].filter((entry) => entry.dueAt <= upTo).sort((a, b) => a.dueAt - b.dueAt || a.key.localeCompare(b.key));
+      const start = page.cursor === undefined ? 0 : Number(page.cursor);
+      const entries = all.slice(start, start + page.limit);
+      return start + page.limit < all.length ? { entries, cursor: String(start + page.limit) } : { entries };
+    });
+  }
 }

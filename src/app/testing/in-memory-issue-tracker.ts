@@ -1,5 +1,5 @@
 import { ForbiddenError, RemoteCallError } from '../errors';
-import type { AdfDocument, CreateIssueRequest, CreatePermission, IssueData, IssueRef, IssueTracker, Notification } from '../ports';
+import type { AdfDocument, CreateIssueRequest, CreatePermission, IssueAccess, IssueData, IssueRef, IssueTracker, Notification } from '../ports';
 import { RemoteCallLog } from './remote-call-log';
 
 export interface StoredIssue {
@@ -124,6 +124,23 @@ export class InMemoryIssueTracker implements IssueTracker {
         return name === undefined ? [] : [[accountId, name] as const];
       });
       return new Map(known);
+    });
+  }
+
+  /** Issues returned by searchIssues whatever the JQL (the in-memory tracker does not evaluate it); the JQL is logged. */
+  readonly searchResults: StoredIssue[] = [];
+  /** What the caller may do on each issue, by key; unlisted issues allow everything visible. */
+  readonly access = new Map<string, IssueAccess>();
+
+  searchIssues(jql: string, _fieldIds: readonly string[], max: number): Promise<IssueData[]> {
+    return this.call(`jira POST /search/jql ${jql}`, () => this.searchResults.slice(0, max).map((issue) => ({ id: issue.id, key: issue.key, fields: { ...issue.fields } })));
+  }
+
+  issuePermissions(issueIdOrKey: string): Promise<IssueAccess> {
+    return this.call(`jira GET /mypermissions ${issueIdOrKey}`, () => {
+      const issue = this.find(issueIdOrKey);
+      if (issue === undefined || this.hidden.has(issue.key)) return { browse: false, edit: false, comment: false };
+      return this.access.get(issue.key) ?? { browse: true, edit: true, comment: true };
     });
   }
 

@@ -1,12 +1,13 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
 import { RemoteCallError } from '../../app/errors';
-import type { AdfDocument, CreateIssueRequest, CreatePermission, IssueData, IssueRef, IssueTracker, Notification } from '../../app/ports';
+import type { AdfDocument, CreateIssueRequest, CreatePermission, IssueAccess, IssueData, IssueRef, IssueTracker, Notification } from '../../app/ports';
 import { ValidationError } from '../../domain/errors';
 import { jiraFieldErrors, type JiraClient } from './jira-client';
 
 const issueRefSchema = z.object({ id: z.string(), key: z.string() }).loose();
 const issueSchema = z.object({ id: z.string(), key: z.string(), fields: z.record(z.string(), z.unknown()).default({}) }).loose();
+const searchSchema = z.object({ issues: z.array(issueSchema).default([]) }).loose();
 const countSchema = z.object({ count: z.number().int().nonnegative() }).loose();
 const usersPageSchema = z.object({ values: z.array(z.object({ accountId: z.string(), displayName: z.string().catch('') }).loose()) }).loose();
 const projectLeadSchema = z.object({ name: z.string(), lead: z.object({ displayName: z.string().optional() }).loose().optional() }).loose();
@@ -89,6 +90,23 @@ export class JiraIssueTracker implements IssueTracker {
   async canAdminister(): Promise<boolean> {
     const answer = await this.jira.send('check permissions', route`/rest/api/3/mypermissions?permissions=ADMINISTER`);
     return parse(permissionsSchema, answer.body, 'check permissions').permissions['ADMINISTER']?.havePermission === true;
+  }
+
+  async searchIssues(jql: string, fieldIds: readonly string[], max: number): Promise<IssueData[]> {
+    const answer = await this.jira.send('search issues', route`/rest/api/3/search/jql`, {
+      method: 'POST',
+      body: { jql, fields: fieldIds.length === 0 ? ['summary'] : [...fieldIds], maxResults: max },
+    });
+    return parse(searchSchema, answer.body, 'search issues').issues.map((issue) => ({ id: issue.id, key: issue.key, fields: issue.fields }));
+  }
+
+  async issuePermissions(issueIdOrKey: string): Promise<IssueAccess> {
+    const query = new URLSearchParams({ issueKey: issueIdOrKey, permissions: 'BROWSE_PROJECTS,EDIT_ISSUES,ADD_COMMENTS' });
+    const answer = await this.jira.send('check permissions', route`/rest/api/3/mypermissions?${query}`, {}, [400, 404]);
+    if (answer.status !== 200) return { browse: false, edit: false, comment: false };
+    const granted = parse(permissionsSchema, answer.body, 'check permissions').permissions;
+    const has = (key: string): boolean => granted[key]?.havePermission === true;
+    return { browse: has('BROWSE_PROJECTS'), edit: has('EDIT_ISSUES'), comment: has('ADD_COMMENTS') };
   }
 
   async displayNames(accountIds: readonly string[]): Promise<ReadonlyMap<string, string>> {

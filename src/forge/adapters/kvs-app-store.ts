@@ -1,10 +1,12 @@
-import { ForgeKvsAPIError, kvs, WhereConditions } from '@forge/kvs';
+import { ForgeKvsAPIError, kvs, Sort, WhereConditions } from '@forge/kvs';
 import { isDeepStrictEqual } from 'node:util';
 import { RemoteCallError } from '../../app/errors';
-import type { AppStore, Clock, SecretStore, SetOptions, StoredEntry } from '../../app/ports';
+import type { AppStore, Clock, DueEntry, DueIndex, SecretStore, SetOptions, StoredEntry } from '../../app/ports';
 import { withRetry } from '../../app/retry';
 
 const PAGE_SIZE = 100;
+/** Keys per batch request; larger reads go as several batches at once. */
+const BATCH_SIZE = 20;
 
 /** The app's storage on Forge KVS; failures become RemoteCallError and 429/5xx are retried within the deadline. */
 export class KvsAppStore implements AppStore, SecretStore {
@@ -59,6 +61,13 @@ export class KvsAppStore implements AppStore, SecretStore {
     return entries;
   }
 
+  async getMany(keys: readonly string[]): Promise<ReadonlyMap<string, unknown>> {
+    const batches: string[][] = [];
+    for (let start = 0; start < keys.length; start += BATCH_SIZE) batches.push(keys.slice(start, start + BATCH_SIZE));
+    const answers = await Promise.all(batches.map((batch) => this.call('batch get', () => kvs.batchGet<unknown>(batch.map((key) => ({ key }))))));
+    return new Map(answers.flatMap((answer) => answer.successfulKeys.map((item) => [item.key, item.value] as const)));
+  }
+
   getSecret(name: string): Promise<string | undefined> {
     return this.call('get secret', () => kvs.getSecret<string>(name));
   }
@@ -71,7 +80,8 @@ export class KvsAppStore implements AppStore, SecretStore {
     await this.call('delete secret', () => kvs.deleteSecret(name));
   }
 
-  private call<T>(operation: string, work: () => Promise<T>): Promise<T> {
+  /** @internal the retrying, translating call every store operation goes through. */
+  call<T>(operation: string, work: () => Promise<T>): Promise<T> {
     return withRetry(
       async () => {
         try {
@@ -97,4 +107,37 @@ function translate(operation: string, error: unknown): RemoteCallError {
   if (error instanceof Error && error.name === 'ForgeKvsError') return new RemoteCallError('storage', operation, 400, error.message, undefined, { cause: error });
   // Anything else thrown from inside the SDK is the transport failing: worth another try.
   return new RemoteCallError('storage', operation, undefined, error instanceof Error ? error.message : String(error), undefined, { cause: error });
+}
+
+/** The manifest's custom entity that indexes paging work by due time (`app.storage.entities`). */
+export const DUE_ENTITY = 'paging-due';
+const DUE_INDEX = 'by-due';
+
+interface DueRecord {
+  dueAt: number;
+  ref: string;
+}
+
+/** The due-time index over a Forge custom entity, queried by its `by-due` index. */
+export class KvsDueIndex implements DueIndex {
+  constructor(private readonly store: KvsAppStore) {}
+
+  async put(entries: readonly DueEntry[]): Promise<void> {
+    await Promise.all(entries.map((entry) => this.store.call('index set', () => kvs.entity<DueRecord>(DUE_ENTITY).set(entry.key, { dueAt: entry.dueAt, ref: entry.ref }))));
+  }
+
+  async remove(keys: readonly string[]): Promise<void> {
+    await Promise.all(keys.map((key) => this.store.call('index delete', () => kvs.entity<DueRecord>(DUE_ENTITY).delete(key))));
+  }
+
+  async due(upTo: number, page: { readonly limit: number; readonly cursor?: string }): Promise<{ entries: DueEntry[]; cursor?: string }> {
+    const answer = await this.store.call('index query', () => {
+      const query = kvs.entity<DueRecord>(DUE_ENTITY).query().index(DUE_INDEX).where(WhereConditions.lessThanEqualTo(upTo)).sort(Sort.ASC).limit(page.limit);
+      return (page.cursor === undefined ? query : query.cursor(page.cursor)).getMany();
+    });
+    return {
+      entries: answer.results.map((result) => ({ key: result.key, dueAt: result.value.dueAt, ref: result.value.ref })),
+      ...(answer.nextCursor === undefined ? {} : { cursor: answer.nextCursor }),
+    };
+  }
 }

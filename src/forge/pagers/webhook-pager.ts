@@ -30,6 +30,11 @@ export function webhookSignature(signingSecret: string, body: string): string {
 /** Posts the page; with a signing secret, `X-Incident-Response-Signature` lets the receiver check it came from the app. */
 export async function sendWebhookPage(url: string, signingSecret: string | undefined, message: PageMessage, recipient: { accountId?: string; rosterId?: string }): Promise<void> {
   const body = webhookBody(message, recipient);
-  const headers: Record<string, string> = signingSecret === undefined ? {} : { 'X-Incident-Response-Signature': webhookSignature(signingSecret, JSON.stringify(body)) };
+  // The same for every attempt at this page (a retry or a resend after a crash), so the receiver can drop repeats.
+  const requestId = `${message.dedupKey}/${message.round}/${recipient.accountId ?? recipient.rosterId ?? 'team'}`;
+  const headers: Record<string, string> = {
+    'X-Request-Id': requestId,
+    ...(signingSecret === undefined ? {} : { 'X-Incident-Response-Signature': webhookSignature(signingSecret, JSON.stringify(body)) }),
+  };
   await postJson('webhook', 'post', url, body, headers);
 }

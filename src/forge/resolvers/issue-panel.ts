@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { ISSUE_PANEL_RESOLVER_KEYS as KEYS } from '../../contracts/issue-panel';
-import { acknowledgeAsUser } from '../../app/acknowledge-page';
+import { acknowledgeAsUser } from '../../app/paging/acknowledge-page';
 import { loadConfiguration } from '../../app/configuration-store';
-import { NotFoundError } from '../../app/errors';
-import { escalateIncident } from '../../app/escalate-incident';
-import { getPagingStatus } from '../../app/get-paging-status';
+import { escalateIncident } from '../../app/paging/escalate-incident';
+import { getPagingStatus } from '../../app/paging/get-paging-status';
 import { cockpitResolvers } from './cockpit';
 import { commsResolvers } from './comms';
 import { defineResolvers, resolver } from './define-resolvers';
@@ -17,18 +16,14 @@ export const pagingResolvers = {
   [KEYS.getPagingStatus]: resolver({
     access: 'on-issue',
     payload: nothing,
-    run: async ({ services: s, issue }) => {
-      // Reading the issue as the user keeps paging details of issues they cannot see to themselves;
-      // it runs alongside the paging records and the names, so it adds no round trip.
-      const [visible, status] = await Promise.all([s.userTracker.getIssue(issue.key, []), getPagingStatus(s, issue)]);
-      if (visible === undefined) throw new NotFoundError('Issue', issue.key);
-      return status;
-    },
+    // The viewer's permissions on the issue (read as them, alongside the paging records) keep paging
+    // details of issues they cannot see to themselves and say which buttons they get.
+    run: ({ services: s, issue, accountId }) => getPagingStatus({ repo: s.paging.repo, clock: s.clock, userTracker: s.userTracker }, issue, accountId),
   }),
   [KEYS.acknowledgePage]: resolver({
     access: 'on-issue',
-    payload: nothing,
-    run: ({ services: s, issue, accountId }) => acknowledgeAsUser({ userTracker: s.userTracker, store: s.store, clock: s.clock }, { issueKey: issue.key, accountId }),
+    payload: z.strictObject({ episodeId: z.string().min(1).max(200).exactOptional() }),
+    run: ({ services: s, issue, accountId, payload }) => acknowledgeAsUser({ userTracker: s.userTracker, repo: s.paging.repo, clock: s.clock }, { issue, accountId, payload }),
   }),
   [KEYS.escalateIncident]: resolver({
     access: 'on-issue',

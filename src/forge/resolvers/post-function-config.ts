@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { POST_FUNCTION_RESOLVER_KEYS as KEYS } from '../../contracts/post-function-config';
 import { loadConfiguration } from '../../app/configuration-store';
-import { parsePostFunctionConfiguration, postFunctionOptions } from '../../app/page-on-transition';
+import { parsePostFunctionConfiguration, postFunctionOptions } from '../../app/paging/page-on-transition';
 import { defineResolvers, resolver } from './define-resolvers';
 
 /** The "Page on-call" post-function's create/edit view: its choices, and a check of what it is about to save. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { acknowledgeIncident } from '../../app/acknowledge-page';
+import { acknowledgeIncident } from '../../app/paging/acknowledge-page';
 import { endIncidentRoles, endsTheResponse } from '../../app/cockpit/end-incident-roles';
 import { loadConfiguration } from '../../app/configuration-store';
 import { isIncident, readIncident } from '../../app/incident-fields';
@@ -100,6 +100,6 @@ export async function onIssueAssigned(event: unknown) {
     const config = await loadConfiguration(s.store);
     const incident = readIncident(issueOf(parsed), config);
     if (incident.assigneeAccountId === undefined || !isIncident(incident, config)) return;
-    await acknowledgeIncident(s.paging, { issueId: incident.id, by: incident.assigneeAccountId, via: 'assigned' });
+    await acknowledgeIncident(s.paging, { issueId: incident.id, by: incident.assigneeAccountId, via: 'assigned', scope: { kind: 'incident-manager' } });
   });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageOnTransition } from '../../app/page-on-transition';
+import { pageOnTransition } from '../../app/paging/page-on-transition';
 import { ValidationError } from '../../domain/errors';
 import { INVOCATION_LIMIT_MS } from '../adapters/invocation';
 import { services } from '../composition';

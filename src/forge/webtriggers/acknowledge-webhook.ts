@@ -1,6 +1,6 @@
 import type { WebTriggerRequest } from '@forge/api';
-import { acknowledgeFromPagerDuty } from '../../app/acknowledge-from-pagerduty';
-import { acknowledgeFromProvider } from '../../app/acknowledge-page';
+import { acknowledgeFromPagerDuty } from '../../app/paging/acknowledge-from-pagerduty';
+import { acknowledgeFromProvider } from '../../app/paging/acknowledge-page';
 import { verifyAcknowledgementToken } from '../../app/integration-secrets';
 import { ValidationError } from '../../domain/errors';
 import { INVOCATION_LIMIT_MS } from '../adapters/invocation';
@@ -30,7 +30,7 @@ export async function acknowledgeWebhook(request: WebTriggerRequest) {
     const signature = header(request, 'x-pagerduty-signature');
     if (signature !== undefined) {
       requirePost(request);
-      return acknowledgeFromPagerDuty({ store: s.store, secrets: s.store, clock: s.clock }, { body: request.body, signature });
+      return acknowledgeFromPagerDuty({ repo: s.paging.repo, secrets: s.store, clock: s.clock }, { body: request.body, signature });
     }
     const bearer = /^Bearer\s+(.+)$/i.exec(header(request, 'authorization') ?? '')?.[1]?.trim();
     await verifyAcknowledgementToken(s.store, bearer);
@@ -41,6 +41,6 @@ export async function acknowledgeWebhook(request: WebTriggerRequest) {
     } catch (error) {
       throw new ValidationError('body', 'is not JSON', { cause: error });
     }
-    return acknowledgeFromProvider({ store: s.store, tracker: s.appTracker, clock: s.clock }, body);
+    return acknowledgeFromProvider({ repo: s.paging.repo, tracker: s.appTracker, clock: s.clock }, body);
   });
 }

@@ -53,6 +53,7 @@ export const concludeExperiment = (payload: ConcludeExperimentPayload): Answer<C
 export const setChatStatus = (payload: SetChatStatusPayload): Answer<CockpitUpdate> => callResolver(KEYS.setChatStatus, payload, cockpitUpdateSchema);
 
 export const getPagingStatus = (): Answer<PagingStatusResult> => callResolver(PAGING_KEYS.getPagingStatus, {}, pagingStatusSchema);
-export const acknowledgePage = (): Answer<PagingStatusResult> => callResolver(PAGING_KEYS.acknowledgePage, {}, pagingStatusSchema);
+export const acknowledgePage = (episodeId?: string): Answer<PagingStatusResult> =>
+  callResolver(PAGING_KEYS.acknowledgePage, episodeId === undefined ? {} : { episodeId }, pagingStatusSchema);
 export const escalateIncident = (payload: EscalateIncidentPayload): Answer<PagingStatusResult> => callResolver(PAGING_KEYS.escalateIncident, payload, pagingStatusSchema);
 export const getEscalationTargets = (): Answer<EscalationTargetsResult> => callResolver(PAGING_KEYS.getEscalationTargets, {}, escalationTargetsSchema);

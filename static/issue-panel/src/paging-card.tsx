@@ -13,42 +13,58 @@ const STATE_TONES: Readonly<Record<PagingEpisodeView['state'], Tone>> = { paging
 
 export function PagingCard({ view, paging, cockpit }: { view: CockpitView; paging: PagingStatusResult; cockpit: Cockpit }) {
   const [escalating, setEscalating] = useState(false);
+  // What the viewer may do comes from Jira's permissions for them (and whether they were paged);
+  // an older answer without it falls back to whether they may edit the incident.
   const editable = view.viewer.readOnlyReason === undefined;
-  const waiting = paging.episodes.some((episode) => episode.state === 'paging');
-  const acknowledge = async () => {
-    const status = await cockpit.run('acknowledge', acknowledgePage);
+  const mayEscalate = paging.viewer?.mayEscalate ?? editable;
+  const mayAcknowledge = (episode: PagingEpisodeView): boolean => episode.state === 'paging' && (episode.viewerMayAcknowledge ?? editable);
+  const acknowledge = async (episodeId: string) => {
+    const status = await cockpit.run('acknowledge', () => acknowledgePage(episodeId));
     if (status !== undefined) cockpit.setPaging(status);
   };
+  const unanswered = paging.episodes.filter((episode) => episode.unanswered !== undefined && episode.state === 'paging');
   return (
     <div className="ir-card">
       <Section
         title="Paging"
         actions={
-          editable ? (
-            <Inline space="space.050">
-              {waiting ? (
-                <Button small appearance="primary" onClick={() => void acknowledge()} busy={cockpit.busy === 'acknowledge'} testId="acknowledge">
-                  Acknowledge
-                </Button>
-              ) : null}
-              <Button small onClick={() => setEscalating(!escalating)} testId="escalate-open">
-                Escalate
-              </Button>
-            </Inline>
+          mayEscalate ? (
+            <Button small onClick={() => setEscalating(!escalating)} testId="escalate-open">
+              Escalate
+            </Button>
           ) : undefined
         }
       >
+        {unanswered.length > 0 ? (
+          <div role="alert" className="ir-message ir-message-error" data-testid="paging-unanswered">
+            <strong>Nobody has acknowledged.</strong> Every level was paged; the last level is paged again every {unanswered[0]?.unanswered?.everyMinutes ?? 5} minutes and the
+            fallback team is alerted until someone acknowledges.
+          </div>
+        ) : null}
+        {paging.viewer?.explanation === undefined ? null : (
+          <span className="ir-muted" data-testid="paging-why-no-buttons">
+            {paging.viewer.explanation}
+          </span>
+        )}
         {paging.episodes.length === 0 ? <span className="ir-muted">Nobody has been paged for this incident.</span> : null}
         <ul className="ir-list" data-testid="paging">
           {paging.episodes.map((episode) => (
             <li key={episode.id}>
               <Stack space="space.025">
                 <Inline space="space.100" alignBlock="center" shouldWrap>
-                  <Pill tone={STATE_TONES[episode.state]}>{episode.state}</Pill>
+                  <Pill tone={STATE_TONES[episode.state]}>{episode.unanswered !== undefined && episode.state === 'paging' ? 'unanswered' : episode.state}</Pill>
                   <span>{episode.reason}</span>
+                  {mayAcknowledge(episode) ? (
+                    <Button small appearance="primary" onClick={() => void acknowledge(episode.id)} busy={cockpit.busy === 'acknowledge'} testId={`acknowledge-${episode.id}`}>
+                      Acknowledge
+                    </Button>
+                  ) : null}
                 </Inline>
                 <span className="ir-muted">
-                  {episode.deliveries.map((delivery) => `${recipientName(delivery)} (${delivery.channel}${delivery.status === 'failed' ? ', failed' : ''})`).join(', ') || 'no pages sent'}
+                  {episode.deliveries
+                    .map((delivery) => `${recipientName(delivery)} (${delivery.channel}${delivery.status === 'failed' ? ', failed' : delivery.status === 'sending' ? ', sending' : ''}${delivery.resent === true ? ', re-sent' : ''})`)
+                    .join(', ') || 'no pages sent'}
+                  {episode.late === true ? ' · paged late: the app missed the event that should have paged' : ''}
                   {episode.nextEscalationAt === undefined ? '' : ` · escalates at ${utcMinute(episode.nextEscalationAt)} unless acknowledged`}
                 </span>
                 {episode.acknowledgedAt === undefined ? null : <span data-testid={`acknowledged-${episode.id}`}>{acknowledgement(episode)}</span>}
@@ -56,7 +72,7 @@ export function PagingCard({ view, paging, cockpit }: { view: CockpitView; pagin
             </li>
           ))}
         </ul>
-        {escalating && editable ? <EscalateForm cockpit={cockpit} onDone={() => setEscalating(false)} /> : null}
+        {escalating && mayEscalate ? <EscalateForm cockpit={cockpit} onDone={() => setEscalating(false)} /> : null}
       </Section>
     </div>
   );

@@ -1,7 +1,9 @@
 import { jiraDateTime } from '../incident-record';
 import { DEFAULT_CONFIGURATION, toConfigurationDocument, type Configuration, type FieldIds } from '../../configuration';
 import { CONFIGURATION_KEY } from '../../configuration-store';
-import { claimedEpisode, saveEpisode, type Episode } from '../../paging-episodes';
+import { claimedEpisode, type Episode } from '../../paging/paging-episodes';
+import { PagingRepository } from '../../paging/paging-repository';
+import { InMemoryDueIndex } from '../../testing/in-memory-app-store';
 import { InMemoryAppStore } from '../../testing/in-memory-app-store';
 import { ManualClock } from '../../testing/manual-clock';
 import { RemoteCallLog } from '../../testing/remote-call-log';
@@ -128,7 +130,7 @@ export function cockpitWorld(options: { fields?: boolean } = {}): CockpitWorld {
           },
         ],
       };
-      await saveEpisode(store, episode);
+      await new PagingRepository(store, new InMemoryDueIndex()).save(episode);
       return episode;
     },
   };

@@ -1,11 +1,10 @@
 import { createHmac } from 'node:crypto';
 import { acknowledgeFromPagerDuty, readPagerDutyWebhook } from './acknowledge-from-pagerduty';
-import { ForbiddenError, UnauthenticatedError } from './errors';
-import { escalateUnacknowledged } from './escalate-unacknowledged';
+import { ForbiddenError, UnauthenticatedError } from '../errors';
 import { getPagingStatus } from './get-paging-status';
-import { setIntegrationSecret } from './integration-secrets';
+import { setIntegrationSecret } from '../integration-secrets';
 import { pageOnIssueCreated } from './page-on-call';
-import { PEOPLE, provisionedWorld, type World } from './testing/fixtures';
+import { PEOPLE, provisionedWorld, type World } from '../testing/fixtures';
 
 const SECRET = 'pd-subscription-secret-4f1c2a9b';
 
@@ -54,7 +53,7 @@ async function pagedWorld(): Promise<{ world: World; deps: Parameters<typeof ack
   await pageOnIssueCreated(world.paging, world.event(issue));
   const dedupKey = world.pager.sent[0]?.message.dedupKey;
   if (dedupKey === undefined) throw new Error('the incident was not paged');
-  return { world, deps: { store: world.store, secrets: world.secrets, clock: world.clock }, dedupKey, issue };
+  return { world, deps: { repo: world.paging.repo, secrets: world.secrets, clock: world.clock }, dedupKey, issue };
 }
 
 describe('reading a PagerDuty V3 webhook', () => {
@@ -99,7 +98,7 @@ describe('acknowledging from a PagerDuty webhook', () => {
 
     const result = await acknowledgeFromPagerDuty(deps, signed(webhook('incident.acknowledged', dedupKey)));
     world.clock.advance(60 * 60_000);
-    await escalateUnacknowledged(world.paging);
+    await world.runDueJobs();
 
     expect(result).toEqual({ eventId: '01DUX4Q9M2ZC7Y0WQ0J7E1N3XA', outcome: 'acknowledged', issueKey: issue.key, acknowledged: 1 });
     const status = await getPagingStatus(world.paging, issue);
@@ -129,7 +128,7 @@ describe('acknowledging from a PagerDuty webhook', () => {
       expect.objectContaining({ outcome: 'ignored', reason: expect.stringContaining('PGR0VU2') }),
     );
     world.clock.advance(16 * 60_000);
-    await escalateUnacknowledged(world.paging);
+    await world.runDueJobs();
     expect(world.pager.recipients()).toEqual([PEOPLE.bitbucketIm, PEOPLE.imoc]);
   });
 
@@ -143,7 +142,7 @@ describe('acknowledging from a PagerDuty webhook', () => {
     await expect(acknowledgeFromPagerDuty(deps, { body: tampered, signature: genuine.signature })).rejects.toBeInstanceOf(ForbiddenError);
 
     world.clock.advance(16 * 60_000);
-    await escalateUnacknowledged(world.paging);
+    await world.runDueJobs();
     expect(world.pager.recipients()).toEqual([PEOPLE.bitbucketIm, PEOPLE.imoc]);
   });
 

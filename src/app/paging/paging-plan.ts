@@ -1,9 +1,9 @@
-import type { EscalationPolicy, EscalationTarget } from '../domain/on-call/escalation-policy';
-import { withImocFinalLevel } from '../domain/on-call/escalation-policy';
-import { whoIsOnCall } from '../domain/on-call/schedule';
-import { formatInstant } from '../domain/on-call/instants';
-import { rosterById, serviceNamed, type Configuration } from './configuration';
-import type { PageDestination } from './ports';
+import type { EscalationPolicy, EscalationTarget } from '../../domain/on-call/escalation-policy';
+import { withImocFinalLevel } from '../../domain/on-call/escalation-policy';
+import { whoIsOnCall } from '../../domain/on-call/schedule';
+import { formatInstant } from '../../domain/on-call/instants';
+import { rosterById, serviceNamed, type Configuration } from '../configuration';
+import type { PageDestination } from '../ports';
 
 /** How many extra rounds the IMOC-only policy runs: the catch-all keeps trying before it gives up. */
 const IMOC_REPEATS = 2;

@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import type { PostFunctionConfiguration, PostFunctionOptionsResult } from '../contracts/post-function-config';
-import { parseWith } from '../domain/parse-input';
-import { severityDefinitions, severityLevelSchema } from '../domain/severity';
-import type { Configuration } from './configuration';
-import { CONFIGURATION_KEY, configurationFrom } from './configuration-store';
-import { readIncident } from './incident-fields';
-import { runClaimedEpisode, takeOverStaleClaim, type PagingDeps, type PagingOutcome } from './page-on-call';
-import { claimedEpisode, episodeKey, type PagingIntent } from './paging-episodes';
-import type { IssueData } from './ports';
+import type { PostFunctionConfiguration, PostFunctionOptionsResult } from '../../contracts/post-function-config';
+import { parseWith } from '../../domain/parse-input';
+import { severityDefinitions, severityLevelSchema } from '../../domain/severity';
+import type { Configuration } from '../configuration';
+import { CONFIGURATION_KEY, configurationFrom } from '../configuration-store';
+import { readIncident } from '../incident-fields';
+import { claimAndWatch, runClaimedEpisode, takeOverStaleClaim, type PagingDeps, type PagingOutcome } from './page-on-call';
+import { claimedEpisode, type PagingIntent } from './paging-episodes';
+import type { IssueData } from '../ports';
 
 const configurationSchema = z.strictObject({
   target: z.discriminatedUnion(
@@ -102,7 +102,7 @@ export async function pageOnTransition(deps: PagingDeps, invocation: TransitionI
   });
   const [stored, claimed, fetched] = await Promise.all([
     deps.store.get(CONFIGURATION_KEY),
-    deps.store.setIfAbsent(episodeKey(claim.issueId, claim.id), claim),
+    claimAndWatch(deps, claim),
     deps.tracker.getIssue(invocation.issue.id, ['*all']),
     deps.pager.prepare(),
   ]);
@@ -110,7 +110,7 @@ export async function pageOnTransition(deps: PagingDeps, invocation: TransitionI
   const owned = claimed ? claim : await takeOverStaleClaim(deps, claim);
   if (owned === undefined) return { kind: 'duplicate' };
   if (fetched === undefined) {
-    await deps.store.delete(episodeKey(claim.issueId, claim.id));
+    await deps.repo.forget(claim);
     return { kind: 'ignored', reason: `${invocation.issue.key} no longer exists` };
   }
   return runClaimedEpisode(deps, config, owned, readIncident({ ...fetched, fields: { ...invocation.issue.fields, ...fetched.fields } }, config));

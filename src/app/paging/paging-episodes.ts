@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { PagingEpisodeView } from '../contracts/issue-panel';
-import { escalationPolicySchema, type EscalationPolicy } from '../domain/on-call/escalation-policy';
-import { nextEscalationStep } from '../domain/on-call/escalation-step';
-import { severityLevelSchema } from '../domain/severity';
-import type { AppStore, PageDestination } from './ports';
+import type { PagingEpisodeView } from '../../contracts/issue-panel';
+import { escalationPolicySchema, type EscalationPolicy } from '../../domain/on-call/escalation-policy';
+import { nextEscalationStep } from '../../domain/on-call/escalation-step';
+import { severityLevelSchema } from '../../domain/severity';
+import type { PageDestination } from '../ports';
 
 /**
  * An episode is one reason to page people about an incident (declared, severity raised, faulty
@@ -24,6 +24,15 @@ export const pagingIntentSchema = z.discriminatedUnion('kind', [
 ]);
 export type PagingIntent = z.output<typeof pagingIntentSchema>;
 
+/** The job that looks at one episode when it next needs attention (a timeout, a retry, a lease running out). */
+export const escalationJobSchema = z.strictObject({ issueId: z.string().min(1).max(64), episodeId: z.string().min(1).max(200) });
+export type EscalationJob = z.output<typeof escalationJobSchema>;
+
+/** Whether an episode pages the incident manager (taking command acknowledges it) rather than another team or person. */
+export function pagesIncidentManager(intent: PagingIntent): boolean {
+  return intent.kind === 'declared' || intent.kind === 'faulty-service' || intent.kind === 'imoc';
+}
+
 const destinationSchema: z.ZodType<PageDestination> = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('jira'), accountId: z.string() }),
   z.strictObject({ kind: z.literal('slack'), accountId: z.string(), slackUserId: z.string() }),
@@ -37,10 +46,13 @@ const deliverySchema = z.strictObject({
   recipientKey: z.string(),
   recipientLabel: z.string(),
   destination: destinationSchema,
-  status: z.enum(['sent', 'failed']),
+  /** `sending`: recorded before the send, so a crash in between reads as "maybe sent", never as "never sent". */
+  status: z.enum(['sending', 'sent', 'failed']),
   attempts: z.number().int(),
   lastAttemptAt: z.string(),
   error: z.string().exactOptional(),
+  /** Sent again after a crash may have interrupted an earlier attempt. */
+  resent: z.boolean().exactOptional(),
 });
 export type Delivery = z.output<typeof deliverySchema>;
 
@@ -78,6 +90,13 @@ const episodeSchema = z.strictObject({
   acknowledgedAt: z.string().exactOptional(),
   acknowledgedBy: z.string().exactOptional(),
   closedAt: z.string().exactOptional(),
+  /**
+   * A Sev 1/2 policy that ran out without an acknowledgement keeps paging: the last level again and
+   * the fallback, every `everyMinutes`, until someone acknowledges.
+   */
+  keepPaging: z.strictObject({ since: z.string(), count: z.number().int(), lastAt: z.string(), everyMinutes: z.number().int().positive() }).exactOptional(),
+  /** Paged by the safety net because the event that should have paged it never ran. */
+  late: z.boolean().exactOptional(),
 });
 export type Episode = z.output<typeof episodeSchema>;
 
@@ -88,23 +107,7 @@ const acknowledgementSchema = z.strictObject({
 });
 export type Acknowledgement = z.output<typeof acknowledgementSchema>;
 
-/** Finished episodes, acknowledgements and claims are kept this long: far beyond any redelivery, then forgotten. */
-export const BOOKKEEPING_TTL_SECONDS = 30 * 24 * 60 * 60;
-
-/** Storage keys allow letters, digits and `:._-#`; anything else in an id is spelled out. */
-export function keyPart(value: string): string {
-  return value.replace(/[^a-zA-Z0-9.-]/g, (char) => `_${(char.codePointAt(0) ?? 0).toString(16)}_`);
-}
-
-export const EPISODE_PREFIX = 'esc:';
-export const ACK_PREFIX = 'ack:';
-export const episodeKey = (issueId: string, episodeId: string): string => `${EPISODE_PREFIX}${keyPart(issueId)}:${keyPart(episodeId)}`;
-export const issueEpisodesPrefix = (issueId: string): string => `${EPISODE_PREFIX}${keyPart(issueId)}:`;
-export const ackKey = (issueId: string, episodeId: string): string => `${ACK_PREFIX}${keyPart(issueId)}:${keyPart(episodeId)}`;
-export const levelClaimKey = (episode: Episode, level: number, round: number): string =>
-  `page:${keyPart(episode.issueId)}:${keyPart(episode.id)}:${level}:${round}`;
-export const retryClaimKey = (episode: Episode, delivery: Delivery): string =>
-  `retry:${keyPart(episode.issueId)}:${keyPart(episode.id)}:${delivery.level}:${delivery.round}:${keyPart(delivery.recipientKey)}:${delivery.attempts}`;
+import { keyPart } from './paging-repository';
 
 /** PagerDuty's dedup_key and the handle a provider reports back: one per incident, episode and level. */
 export function dedupKey(issueKey: string, issueId: string, episodeId: string, level: number): string {
@@ -161,48 +164,31 @@ export function isClosed(episode: Episode): boolean {
   return episode.state === 'acknowledged' || episode.state === 'exhausted' || episode.state === 'not-paged';
 }
 
-/** Claims a new episode; false when another delivery of the same event got there first. */
-export async function claimEpisode(store: AppStore, episode: Episode): Promise<boolean> {
-  return store.setIfAbsent(episodeKey(episode.issueId, episode.id), episode);
+/** An acknowledgement as stored, or undefined when the value is not one. */
+export function acknowledgementSchemaParse(value: unknown): Acknowledgement | undefined {
+  return parseAcknowledgement(value);
 }
 
-/** Writes an episode; finished ones expire so storage stays bounded. */
-export async function saveEpisode(store: AppStore, episode: Episode): Promise<void> {
-  await store.set(episodeKey(episode.issueId, episode.id), episode, isClosed(episode) ? { ttlSeconds: BOOKKEEPING_TTL_SECONDS } : {});
-}
+/** How long a claiming or sending invocation may still be working (Forge stops them at their limit), plus a grace. */
+export const LEASE_GRACE_MS = 15_000;
+/** A failed delivery is tried again this long after its last attempt. */
+export const RETRY_AFTER_MS = 60_000;
 
-/** Every stored episode of one issue (or of all issues), with the acknowledgements recorded for them. */
-export async function loadEpisodes(store: AppStore, issueId?: string): Promise<{ episodes: Episode[]; acks: Map<string, Acknowledgement> }> {
-  const episodePrefix = issueId === undefined ? EPISODE_PREFIX : issueEpisodesPrefix(issueId);
-  const ackPrefix = issueId === undefined ? ACK_PREFIX : `${ACK_PREFIX}${keyPart(issueId)}:`;
-  const [episodeEntries, ackEntries] = await Promise.all([store.listByPrefix(episodePrefix), store.listByPrefix(ackPrefix)]);
-  return { episodes: episodesFrom(episodeEntries), acks: acknowledgementsFrom(ackEntries) };
-}
-
-export function episodesFrom(entries: readonly { key: string; value: unknown }[]): Episode[] {
-  return entries.flatMap((entry) => {
-    const episode = parseEpisode(entry.value);
-    return episode === undefined ? [] : [episode];
-  });
-}
-
-/** Acknowledgements by episode storage key suffix (`<issueId>:<episodeId>`). */
-export function acknowledgementsFrom(entries: readonly { key: string; value: unknown }[]): Map<string, Acknowledgement> {
-  const acks = new Map<string, Acknowledgement>();
-  for (const entry of entries) {
-    const ack = parseAcknowledgement(entry.value);
-    if (ack !== undefined) acks.set(entry.key.slice(ACK_PREFIX.length), ack);
+/** When an open episode next needs attention (a level's timeout, a retry, a lease running out), or undefined once closed. */
+export function episodeNeedsAttentionAt(episode: Episode): number | undefined {
+  if (isClosed(episode)) return undefined;
+  const lease = episode.leaseUntil === undefined ? undefined : Date.parse(episode.leaseUntil) + LEASE_GRACE_MS;
+  if (episode.state === 'claimed') return lease ?? 0;
+  const candidates: number[] = [];
+  if (episode.deliveries.some((delivery) => delivery.status === 'sending')) candidates.push(lease ?? 0);
+  for (const delivery of episode.deliveries) if (delivery.status === 'failed') candidates.push(Date.parse(delivery.lastAttemptAt) + RETRY_AFTER_MS);
+  if (episode.keepPaging !== undefined) candidates.push(Date.parse(episode.keepPaging.lastAt) + episode.keepPaging.everyMinutes * 60_000);
+  else if (episode.policy !== undefined && episode.pages.length > 0) {
+    const step = nextEscalationStep(episode.policy, { pages: episode.pages }, iso(Math.max(...episode.pages.map((page) => Date.parse(page.pagedAt)))));
+    if (step.kind === 'wait') candidates.push(Date.parse(step.until));
+    else candidates.push(0);
   }
-  return acks;
-}
-
-export function acknowledgementOf(acks: ReadonlyMap<string, Acknowledgement>, episode: Episode): Acknowledgement | undefined {
-  return acks.get(ackKey(episode.issueId, episode.id).slice(ACK_PREFIX.length));
-}
-
-/** Records an acknowledgement; the first one for an episode stands. */
-export async function acknowledgeEpisode(store: AppStore, episode: Episode, ack: Acknowledgement): Promise<void> {
-  await store.setIfAbsent(ackKey(episode.issueId, episode.id), ack, { ttlSeconds: BOOKKEEPING_TTL_SECONDS });
+  return candidates.length === 0 ? undefined : Math.min(...candidates);
 }
 
 /** How the issue panel shows an episode. */
@@ -230,6 +216,7 @@ export function episodeView(episode: Episode, ack: Acknowledgement | undefined, 
       at: delivery.lastAttemptAt,
       attempts: delivery.attempts,
       ...(delivery.error === undefined ? {} : { error: delivery.error }),
+      ...(delivery.resent === true ? { resent: true } : {}),
     })),
     ...(nextEscalationAt === undefined ? {} : { nextEscalationAt }),
     ...(acknowledgedAt === undefined ? {} : { acknowledgedAt }),

@@ -1,7 +1,7 @@
-import { ValidationError } from '../domain/errors';
-import { parseConfiguration } from './configuration';
+import { ValidationError } from '../../domain/errors';
+import { parseConfiguration } from '../configuration';
 import { pageOnTransition, parsePostFunctionConfiguration, postFunctionOptions } from './page-on-transition';
-import { configurationDocument, PEOPLE, provisionedWorld } from './testing/fixtures';
+import { configurationDocument, PEOPLE, provisionedWorld } from '../testing/fixtures';
 
 describe('the Page on-call post-function', () => {
   it('pages the IMOC on an "Escalate to IMOC" transition', async () => {
@@ -45,7 +45,7 @@ describe('the Page on-call post-function', () => {
 
     expect(world.pager.recipients()).toEqual([PEOPLE.databaseOnCall]);
     expect(world.log.depthOf(`jira GET /issue/${issue.id}`)).toBe(1);
-    expect(world.log.depthOf('page.send')).toBe(2);
+    expect(world.log.depthOf('page.send')).toBe(3);
   });
 
   it('pages once per run of the transition, however often it is delivered', async () => {

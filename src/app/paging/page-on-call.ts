@@ -1,30 +1,33 @@
-import { levelOf } from '../domain/on-call/escalation-policy';
-import { shouldPage, type SeverityLevel } from '../domain/severity';
-import { rosterById, type Configuration } from './configuration';
-import { CONFIGURATION_KEY, configurationFrom } from './configuration-store';
-import { AppError } from './errors';
-import { isIncident, readIncident, type IncidentSnapshot } from './incident-fields';
+import { levelOf } from '../../domain/on-call/escalation-policy';
+import { shouldPage, type SeverityLevel } from '../../domain/severity';
+import { rosterById, type Configuration } from '../configuration';
+import { CONFIGURATION_KEY, configurationFrom } from '../configuration-store';
+import { AppError } from '../errors';
+import { isIncident, readIncident, type IncidentSnapshot } from '../incident-fields';
 import { deliveryFailureComment, messageFacts, nobodyToPageComment, pageMessage } from './page-message';
 import {
-  BOOKKEEPING_TTL_SECONDS,
   claimedEpisode,
-  episodeKey,
+  episodeNeedsAttentionAt,
   iso,
-  levelClaimKey,
-  parseEpisode,
-  saveEpisode,
+  LEASE_GRACE_MS,
   type Delivery,
   type Episode,
+  type EscalationJob,
   type PagingIntent,
 } from './paging-episodes';
 import { planForImoc, planForPerson, planForRoster, planForService, recipientsForLevel, type PagingPlan, type Recipient } from './paging-plan';
-import type { AdfDocument, AppStore, Clock, IssueData, IssueTracker, Pager } from './ports';
-import { withRetry } from './retry';
-import { owningTeam, routeSev3 } from './route-sev3';
+import type { PagingRepository } from './paging-repository';
+import type { AdfDocument, AppStore, Clock, IssueData, IssueTracker, JobQueue, Pager } from '../ports';
+import { withRetry } from '../retry';
+import { owningTeam, routeSev3 } from '../route-sev3';
 
-/** What paging needs: storage, the pager, Jira as the app (for comments), time, and the invocation's deadline. */
+/** What paging needs: configuration storage, paging state, the pager, Jira as the app, the job queue, time and the deadline. */
 export interface PagingDeps {
+  /** Where the configuration is read from. */
   readonly store: AppStore;
+  readonly repo: PagingRepository;
+  /** Precise follow-ups: each episode's next timeout, retry or lease expiry arrives as a job at its time. */
+  readonly queue: JobQueue<EscalationJob>;
   readonly pager: Pager;
   readonly tracker: IssueTracker;
   readonly clock: Clock;
@@ -64,18 +67,10 @@ export interface CreatedIssueReading {
  * Recording what was sent comes after.
  */
 export async function pageCreatedIssue(deps: PagingDeps, event: IssueData): Promise<CreatedIssueReading> {
-  const claim = claimedEpisode({
-    issueId: event.id,
-    issueKey: event.key,
-    episodeId: 'created',
-    intent: { kind: 'declared' },
-    reason: 'Incident declared',
-    now: deps.clock.now(),
-    leaseUntil: deps.deadline,
-  });
+  const claim = createdClaim(deps, event);
   const [stored, claimed, fetched] = await Promise.all([
     deps.store.get(CONFIGURATION_KEY),
-    deps.store.setIfAbsent(episodeKey(event.id, claim.id), claim),
+    claimAndWatch(deps, claim),
     deps.tracker.getIssue(event.id, ['*all']),
     deps.pager.prepare(),
   ]);
@@ -84,7 +79,7 @@ export async function pageCreatedIssue(deps: PagingDeps, event: IssueData): Prom
   const owned = claimed ? claim : await takeOverStaleClaim(deps, claim);
   if (owned === undefined) return { outcome: { kind: 'duplicate' }, config, issue };
   if (issue === undefined) {
-    await deps.store.delete(episodeKey(event.id, claim.id));
+    await deps.repo.forget(claim);
     return { outcome: { kind: 'ignored', reason: `${event.key} no longer exists` }, config, issue };
   }
   return { outcome: await runClaimedEpisode(deps, config, owned, readIncident(issue, config)), config, issue };
@@ -95,8 +90,45 @@ export async function pageOnIssueCreated(deps: PagingDeps, event: IssueData): Pr
   return (await pageCreatedIssue(deps, event)).outcome;
 }
 
-/** A claim older than its lease by this much belongs to an invocation that died (Forge stops them at their limit). */
-export const LEASE_GRACE_MS = 15_000;
+/** The claim of the episode a created incident starts: the same for every delivery of the event and for the safety net. */
+export function createdClaim(deps: Pick<PagingDeps, 'clock' | 'deadline'>, issue: { id: string; key: string }, late = false): Episode {
+  const claim = claimedEpisode({
+    issueId: issue.id,
+    issueKey: issue.key,
+    episodeId: 'created',
+    intent: { kind: 'declared' },
+    reason: 'Incident declared',
+    now: deps.clock.now(),
+    leaseUntil: deps.deadline,
+  });
+  return late ? { ...claim, late: true } : claim;
+}
+
+/**
+ * Claims an episode, indexes it and queues a check for when the claim's lease runs out, all at
+ * once: if this invocation dies before paging, that check (or the safety net) finishes the job.
+ */
+export async function claimAndWatch(deps: PagingDeps, claim: Episode): Promise<boolean> {
+  const [claimed] = await Promise.all([deps.repo.claim(claim), scheduleCheck(deps, claim)]);
+  return claimed;
+}
+
+/** Saves an episode and queues its next check at the time it next needs attention. */
+export async function persist(deps: PagingDeps, episode: Episode): Promise<void> {
+  await Promise.all([deps.repo.save(episode), scheduleCheck(deps, episode)]);
+}
+
+async function scheduleCheck(deps: PagingDeps, episode: Episode): Promise<void> {
+  const at = episodeNeedsAttentionAt(episode);
+  if (at === undefined) return;
+  try {
+    await deps.queue.schedule([{ job: { issueId: episode.issueId, episodeId: episode.id }, at: Math.max(at, deps.clock.now()) }]);
+  } catch (error) {
+    // The due index holds the same time: the safety net picks the episode up if the queue lost it.
+    if (!(error instanceof AppError)) throw error;
+    console.warn(`Could not queue the next check of ${episode.issueKey}: ${error.message}`);
+  }
+}
 
 /** Whether a claimed episode's invocation has run out of time without finishing it. */
 export function isStaleClaim(episode: Episode, now: number): boolean {
@@ -111,10 +143,15 @@ export function isStaleClaim(episode: Episode, now: number): boolean {
  * level keeps two rescuers from both paging.
  */
 export async function takeOverStaleClaim(deps: PagingDeps, claim: Episode): Promise<Episode | undefined> {
-  const existing = parseEpisode(await deps.store.get(episodeKey(claim.issueId, claim.id)));
+  const existing = await deps.repo.episode(claim.issueId, claim.id);
   const now = deps.clock.now();
-  if (existing === undefined || !isStaleClaim(existing, now)) return undefined;
-  return (await claimLevel(deps.store, existing, 0, 0, now)) ? existing : undefined;
+  if (existing === undefined) return undefined;
+  if (!isStaleClaim(existing, now)) {
+    // Whoever holds it may have died before indexing it: make sure a check comes when its lease ends.
+    if (existing.state === 'claimed') await Promise.all([deps.repo.watch(existing), scheduleCheck(deps, existing)]);
+    return undefined;
+  }
+  return (await deps.repo.claimLevel(existing, 0, 0, now)) ? existing : undefined;
 }
 
 /**
@@ -129,22 +166,22 @@ export async function runClaimedEpisode(deps: PagingDeps, config: Configuration,
     case 'skip':
       if (decision.forget) {
         // Not an incident at all: nothing to remember, and nothing a duplicate could repeat.
-        await deps.store.delete(episodeKey(claimed.issueId, claimed.id));
+        await deps.repo.forget(claimed);
         return { kind: 'ignored', reason: decision.reason };
       }
-      await saveEpisode(deps.store, { ...base, state: 'not-paged', reason: `${claimed.reason}: ${decision.reason}`, closedAt: iso(now) });
+      await deps.repo.save({ ...base, state: 'not-paged', reason: `${claimed.reason}: ${decision.reason}`, closedAt: iso(now) });
       return { kind: 'not-paged', reason: decision.reason };
     case 'route': {
       const label = messageFacts(config, incident).severityLabel;
       const [team] = await Promise.all([
         routeSev3(deps.tracker, config, { ...incident, severity: decision.severity }),
-        saveEpisode(deps.store, { ...base, state: 'not-paged', reason: `${label}: routed to ${decision.team}`, closedAt: iso(now) }),
+        deps.repo.save({ ...base, state: 'not-paged', reason: `${label}: routed to ${decision.team}`, closedAt: iso(now) }),
       ]);
       return { kind: 'routed', team };
     }
     case 'nobody':
       await Promise.all([
-        saveEpisode(deps.store, { ...base, state: 'not-paged', reason: `${decision.reason}: nobody to page`, closedAt: iso(now) }),
+        deps.repo.save({ ...base, state: 'not-paged', reason: `${decision.reason}: nobody to page`, closedAt: iso(now) }),
         commentQuietly(deps.tracker, incident.key, nobodyToPageComment(decision.reason)),
       ]);
       return { kind: 'not-paged', reason: 'nobody to page' };
@@ -152,7 +189,7 @@ export async function runClaimedEpisode(deps: PagingDeps, config: Configuration,
       const episode: Episode = {
         ...base,
         state: 'paging',
-        reason: decision.reason,
+        reason: claimed.late === true ? `${decision.reason} (paged late: the app missed the event that should have paged)` : decision.reason,
         policy: decision.plan.policy,
         message: messageFacts(config, incident),
       };
@@ -199,52 +236,90 @@ function withPlan(plan: PagingPlan, reason: string): Decision {
 }
 
 /**
- * Sends one level of an episode to everyone it resolves to now, each delivery retried within the
- * invocation's budget, then records the level and every delivery. Failures are recorded (and
- * commented on the issue) for the next scheduled run to retry, never dropped.
+ * Sends one level of an episode to everyone it resolves to now. Each delivery is recorded as
+ * `sending` before it goes out and as sent or failed after, so a crash in between is read as
+ * "maybe sent" (resent with the same idempotency key, or marked as re-sent) and never as "never
+ * sent". Failures are recorded (and commented on the issue) for a retry, never dropped.
  */
 export async function pageLevel(deps: PagingDeps, config: Configuration, episode: Episode, level: number, round: number): Promise<Episode> {
-  const { policy, message: facts } = episode;
-  if (policy === undefined || facts === undefined) throw new AppError(`Episode ${episode.id} of ${episode.issueKey} has no policy to page from`);
+  const { policy } = episode;
+  if (policy === undefined || episode.message === undefined) throw new AppError(`Episode ${episode.id} of ${episode.issueKey} has no policy to page from`);
   const now = deps.clock.now();
   const { recipients, unresolved } = recipientsForLevel(config, levelOf(policy, level, 'level').targets, now);
-  const message = pageMessage(episode, facts, level, round);
+  return sendToRecipients(deps, { ...episode, pages: [...episode.pages, { level, round, pagedAt: iso(now) }] }, recipients, unresolved, level, round);
+}
+
+/** Records the deliveries ahead, sends them all at once, then records how each went. */
+export async function sendToRecipients(
+  deps: PagingDeps,
+  episode: Episode,
+  recipients: readonly Recipient[],
+  unresolved: readonly string[],
+  level: number,
+  round: number,
+): Promise<Episode> {
+  const now = deps.clock.now();
+  const planned: Delivery[] = recipients.map((recipient) => ({
+    level,
+    round,
+    recipientKey: recipient.key,
+    recipientLabel: recipient.label,
+    destination: recipient.destination,
+    status: 'sending',
+    attempts: 1,
+    lastAttemptAt: iso(now),
+  }));
+  const ahead: Episode = { ...episode, state: 'paging', leaseUntil: iso(deps.deadline), deliveries: [...episode.deliveries, ...planned] };
+  const accountIds = recipients.flatMap((recipient) => (recipient.destination.accountId === undefined ? [] : [recipient.destination.accountId]));
+  const [names] = await Promise.all([namesOf(deps.tracker, accountIds), persist(deps, ahead)]);
+  return sendPlanned(deps, ahead, planned, names, unresolved);
+}
+
+/** Sends deliveries already recorded as `sending` (first attempts, or resends after a crash) and records the outcome. */
+export async function sendPlanned(
+  deps: PagingDeps,
+  episode: Episode,
+  planned: readonly Delivery[],
+  names: ReadonlyMap<string, string>,
+  unresolved: readonly string[],
+): Promise<Episode> {
   const bugs: unknown[] = [];
-  const deliveries = await Promise.all(
-    recipients.map((recipient) => deliver(deps, recipient, message, { level, round, attempts: 0 }, bugs)),
-  );
-  const updated: Episode = {
-    ...episode,
-    pages: [...episode.pages, { level, round, pagedAt: iso(now) }],
-    deliveries: [...episode.deliveries, ...deliveries],
+  const results = await Promise.all(planned.map((delivery) => deliver(deps, episode, delivery, bugs)));
+  const outcome = new Map(planned.map((delivery, index) => [delivery, results[index] ?? delivery]));
+  const named = (delivery: Delivery): Delivery => {
+    const name = delivery.destination.accountId === undefined ? undefined : names.get(delivery.destination.accountId);
+    return name === undefined || delivery.destination.kind === 'pagerduty' ? delivery : { ...delivery, recipientLabel: name };
   };
-  await recordAndReport(deps, updated, deliveries.filter((delivery) => delivery.status === 'failed'), unresolved);
+  const { leaseUntil: _lease, ...rest } = episode;
+  const updated: Episode = { ...rest, deliveries: episode.deliveries.map((delivery) => named(outcome.get(delivery) ?? delivery)) };
+  await recordAndReport(deps, updated, [...outcome.values()].filter((delivery) => delivery.status === 'failed').map(named), unresolved);
   if (bugs.length > 0) throw bugs[0];
   return updated;
 }
 
-/** Sends one delivery (a first attempt or a retry) and describes the outcome; unexpected errors are kept for rethrowing. */
-export async function deliver(
-  deps: PagingDeps,
-  recipient: Pick<Recipient, 'key' | 'label' | 'destination'>,
-  message: ReturnType<typeof pageMessage>,
-  previous: { level: number; round: number; attempts: number },
-  bugs: unknown[],
-): Promise<Delivery> {
-  const base = {
-    level: previous.level,
-    round: previous.round,
-    recipientKey: recipient.key,
-    recipientLabel: recipient.label,
-    destination: recipient.destination,
-    attempts: previous.attempts + 1,
-  };
+/** Display names of the people paged, in one request; a failure leaves them as account ids rather than failing the page. */
+export async function namesOf(tracker: IssueTracker, accountIds: readonly string[]): Promise<ReadonlyMap<string, string>> {
+  if (accountIds.length === 0) return new Map();
   try {
-    await withRetry(() => deps.pager.send(recipient.destination, message), { clock: deps.clock, deadline: deps.deadline });
+    return await tracker.displayNames(accountIds);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    return new Map();
+  }
+}
+
+/** Sends one delivery (a first attempt, a retry or a resend) and describes the outcome; unexpected errors are kept for rethrowing. */
+export async function deliver(deps: PagingDeps, episode: Episode, delivery: Delivery, bugs: unknown[]): Promise<Delivery> {
+  const facts = episode.message;
+  if (facts === undefined) throw new AppError(`Episode ${episode.id} of ${episode.issueKey} has no message to page with`);
+  const message = pageMessage(episode, facts, delivery.level, delivery.round, { channel: delivery.destination.kind, resent: delivery.resent === true, fallback: delivery.recipientKey.startsWith('fallback:') });
+  const { error: _previous, ...base } = delivery;
+  try {
+    await withRetry(() => deps.pager.send(delivery.destination, message), { clock: deps.clock, deadline: deps.deadline });
     return { ...base, status: 'sent', lastAttemptAt: iso(deps.clock.now()) };
   } catch (error) {
     if (!(error instanceof AppError)) bugs.push(error);
-    return { ...base, status: 'failed', lastAttemptAt: iso(deps.clock.now()), error: error instanceof Error ? error.message : String(error) };
+    return { ...base, status: 'failed', lastAttemptAt: iso(deps.clock.now()), error: error instanceof Error ? error.message.slice(0, 300) : String(error).slice(0, 300) };
   }
 }
 
@@ -254,16 +329,22 @@ export async function recordAndReport(deps: PagingDeps, episode: Episode, failed
     failed.length > 0 || unresolved.length > 0
       ? commentQuietly(deps.tracker, episode.issueKey, deliveryFailureComment(failed, unresolved, failed.some((delivery) => delivery.attempts < MAX_DELIVERY_ATTEMPTS)))
       : Promise.resolve();
-  await Promise.all([saveEpisode(deps.store, episode), comment]);
+  await Promise.all([persist(deps, episode), comment]);
 }
 
-/** Claims one level of an episode for this invocation; concurrent or repeated runs find it taken. */
-export async function claimLevel(store: AppStore, episode: Episode, level: number, round: number, now: number): Promise<boolean> {
-  return store.setIfAbsent(levelClaimKey(episode, level, round), { claimedAt: iso(now) }, { ttlSeconds: BOOKKEEPING_TTL_SECONDS });
+/** Whether an incident's severity pages people (Sev 1/2 on the default scale). */
+export function pagesForSeverity(config: Configuration, severity: SeverityLevel | undefined): boolean {
+  return severity !== undefined && shouldPage(config.severityScale, severity);
+}
+
+/** The roster whose whole team is alerted when a Sev 1/2 policy runs out: the admin's choice, else the IMOC roster. */
+export function fallbackRosterId(config: Configuration): string | undefined {
+  const chosen = config.paging.fallbackRosterId;
+  return chosen !== undefined && rosterById(config, chosen) !== undefined ? chosen : config.imoc.rosterId;
 }
 
 // The state is already saved; a comment that cannot be added must not undo that or hide the failure it reports.
-async function commentQuietly(tracker: IssueTracker, issueKey: string, body: AdfDocument): Promise<void> {
+export async function commentQuietly(tracker: IssueTracker, issueKey: string, body: AdfDocument): Promise<void> {
   try {
     await tracker.addComment(issueKey, body);
   } catch (error) {

@@ -1,6 +1,6 @@
 import { escalateIncident } from './escalate-incident';
-import { NotFoundError } from './errors';
-import { PEOPLE, provisionedWorld, type World } from './testing/fixtures';
+import { NotFoundError } from '../errors';
+import { PEOPLE, provisionedWorld, type World } from '../testing/fixtures';
 
 function deps(world: World) {
   return { ...world.paging, userTracker: world.tracker };

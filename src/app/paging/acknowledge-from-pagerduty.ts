@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { ValidationError } from '../domain/errors';
-import { parseWith } from '../domain/parse-input';
+import { ValidationError } from '../../domain/errors';
+import { parseWith } from '../../domain/parse-input';
 import { acknowledgeByDedupKey } from './acknowledge-page';
-import { verifyPagerDutySignature } from './pagerduty-signature';
-import type { AppStore, Clock, SecretStore } from './ports';
+import { verifyPagerDutySignature } from '../pagerduty-signature';
+import type { Clock, SecretStore } from '../ports';
+import type { PagingRepository } from './paging-repository';
 
 /** The V3 webhook envelope: one event per delivery; `data` depends on `event_type`. */
 const webhookSchema = z.object({
@@ -65,7 +66,7 @@ export function readPagerDutyWebhook(body: string): PagerDutyReport {
  * @throws UnauthenticatedError or ForbiddenError for a missing or wrong signature; ValidationError for a malformed body.
  */
 export async function acknowledgeFromPagerDuty(
-  deps: { store: AppStore; secrets: SecretStore; clock: Clock },
+  deps: { repo: PagingRepository; secrets: SecretStore; clock: Clock },
   request: { body: string; signature: string | undefined },
 ): Promise<PagerDutyWebhookResult> {
   await verifyPagerDutySignature(deps.secrets, request.body, request.signature);

@@ -1,9 +1,8 @@
 import { acknowledgeAsUser, acknowledgeFromProvider } from './acknowledge-page';
-import { NotFoundError } from './errors';
-import { escalateUnacknowledged } from './escalate-unacknowledged';
+import { NotFoundError } from '../errors';
 import { getPagingStatus } from './get-paging-status';
 import { pageOnIssueCreated } from './page-on-call';
-import { PEOPLE, provisionedWorld } from './testing/fixtures';
+import { PEOPLE, provisionedWorld } from '../testing/fixtures';
 
 describe('acknowledging pages', () => {
   it('lets the paged person press Acknowledge, which the panel shows and which stops escalation', async () => {
@@ -12,9 +11,9 @@ describe('acknowledging pages', () => {
     await pageOnIssueCreated(world.paging, world.event(issue));
     world.clock.advance(2 * 60_000);
 
-    const status = await acknowledgeAsUser({ userTracker: world.tracker, store: world.store, clock: world.clock }, { issueKey: issue.key, accountId: PEOPLE.bitbucketIm });
+    const status = await acknowledgeAsUser({ userTracker: world.tracker, repo: world.paging.repo, clock: world.clock }, { issue, accountId: PEOPLE.bitbucketIm, payload: {} });
     world.clock.advance(60 * 60_000);
-    await escalateUnacknowledged(world.paging);
+    await world.runDueJobs();
 
     expect(status.episodes).toEqual([
       expect.objectContaining({ id: 'created', state: 'acknowledged', acknowledgedBy: PEOPLE.bitbucketIm, acknowledgedAt: '2024-05-01T10:02:00.000Z' }),
@@ -26,7 +25,7 @@ describe('acknowledging pages', () => {
     const world = await provisionedWorld();
     const issue = world.incident({ severity: 1, service: 'Bitbucket' });
     world.tracker.hidden.add(issue.key);
-    await expect(acknowledgeAsUser({ userTracker: world.tracker, store: world.store, clock: world.clock }, { issueKey: issue.key, accountId: 'acc-x' })).rejects.toBeInstanceOf(
+    await expect(acknowledgeAsUser({ userTracker: world.tracker, repo: world.paging.repo, clock: world.clock }, { issue, accountId: 'acc-x', payload: {} })).rejects.toBeInstanceOf(
       NotFoundError,
     );
   });

@@ -1,0 +1,122 @@
+/**
+ * Only responders change an incident: every mutating action of the issue panel, called as the
+ * demo's view-only stakeholder and as a person outside the incident project, is refused and leaves
+ * Jira, the app's storage and everything sent outward exactly as they were.
+ */
+import { COCKPIT_RESOLVER_KEYS } from '../src/contracts/cockpit';
+import { ISSUE_PANEL_RESOLVER_KEYS } from '../src/contracts/issue-panel';
+import type { ResolverResult } from '../src/contracts/resolver-result';
+import { UsersRepo } from '../emulator/jira/store/users-repo';
+import { personId, resolve, rest, startLocalSite, type LocalSite } from './local-site-app';
+
+const PANEL = 'incident-cockpit';
+const READ_ONLY = new Set<string>(['getPagingStatus', 'getEscalationTargets', 'getCockpit', 'getRecentChanges', 'searchPeople']);
+
+/** A payload each action would accept from a responder, so a refusal is about who calls, not what they sent. */
+function payloadFor(key: string, site: LocalSite['site']): unknown {
+  const tara = personId(site, 'tara.techlead@example.com');
+  const payloads: Record<string, unknown> = {
+    acknowledgePage: {},
+    escalateIncident: { target: { kind: 'roster', rosterId: 'confluence' }, reason: 'We need Confluence', requestId: 'req-permission-0001' },
+    takeCommand: { transitionId: '21', recordDetected: false },
+    openComms: {},
+    setChannelLinks: { videoCall: 'https://meet.example.com/hot' },
+    answerAssessment: { questionId: 'support-cases', answer: 3 },
+    changeSeverity: { level: 2, reason: 'Smaller than we thought' },
+    delegateRole: { role: 'communications-manager', accountId: personId(site, 'cora.comms@example.com') },
+    endRole: { role: 'tech-lead', accountId: tara },
+    handOverCommand: { toAccountId: tara },
+    recordTimelineEntry: { entry: { kind: 'observation', text: 'Everything is fine, says the viewer' } },
+    concludeExperiment: { experimentId: 'exp-1', outcome: 'disproved' },
+    setChatStatus: { managing: true },
+  };
+  return payloads[key] ?? {};
+}
+
+function snapshot(local: LocalSite): string {
+  const kvs = local.site.db.prepare('SELECT entity_name, key, value FROM kvs_values UNION ALL SELECT entity_name, key, value FROM kvs_entities ORDER BY 1, 2').all();
+  return JSON.stringify({ kvs, outbox: local.site.outbox.list({}).length });
+}
+
+describe('only responders change an incident', () => {
+  let local: LocalSite;
+
+  afterEach(async () => {
+    await local.stop();
+  });
+
+  it('refuses every mutating panel action to the view-only user and to a user outside the project, changing nothing', async () => {
+    local = await startLocalSite();
+    new UsersRepo(local.site.db).upsert({
+      accountId: 'outsider-0001',
+      emailAddress: 'olga.outsider@example.com',
+      displayName: 'Olga Outsider',
+      active: true,
+      accountType: 'atlassian',
+      timeZone: 'UTC',
+      locale: 'en_US',
+      siteAdmin: false,
+    });
+    const { issueKey } = await resolve<{ issueKey: string }>(local.site, 'declare-incident', 'declareIncident', 'jay.jira@example.com', {
+      summary: 'Git pushes fail',
+      description: 'Every push answers 500.',
+      severity: 1,
+      faultyService: 'Bitbucket',
+      affectedProducts: ['Bitbucket'],
+    });
+    await local.site.settle();
+    const issue = (await rest(local.site, 'admin@example.com', 'GET', `/rest/api/3/issue/${issueKey}?fields=*all`)).body as { id: string };
+    const extension = { issue: { id: issue.id, key: issueKey } };
+    // Bea takes command, so the roles an outsider might try to end or hand over exist.
+    const offered = await resolve<{ command: { takeCommandTransitionId: string; detectedMissing: boolean } }>(local.site, PANEL, 'getCockpit', 'bea.bitbucket@example.com', {}, extension);
+    await resolve(local.site, PANEL, 'takeCommand', 'bea.bitbucket@example.com', { transitionId: offered.command.takeCommandTransitionId, recordDetected: offered.command.detectedMissing }, extension);
+    await resolve(local.site, PANEL, 'delegateRole', 'bea.bitbucket@example.com', { role: 'tech-lead', accountId: personId(local.site, 'tara.techlead@example.com') }, extension);
+    await local.site.settle();
+    const jiraBefore = JSON.stringify([
+      (await rest(local.site, 'admin@example.com', 'GET', `/rest/api/3/issue/${issueKey}?fields=*all`)).body,
+      (await rest(local.site, 'admin@example.com', 'GET', `/rest/api/3/issue/${issueKey}/comment`)).body,
+    ]);
+    const storedBefore = snapshot(local);
+
+    const mutating = [...Object.values(ISSUE_PANEL_RESOLVER_KEYS), ...Object.values(COCKPIT_RESOLVER_KEYS)].filter((key) => !READ_ONLY.has(key));
+    expect(mutating.length).toBeGreaterThanOrEqual(13);
+    const answers: string[] = [];
+    for (const email of ['vera.viewer@example.com', 'olga.outsider@example.com']) {
+      for (const key of mutating) {
+        const accountId = personId(local.site, email);
+        const result = (await local.site.forge.invokeResolver({ moduleKey: PANEL, functionKey: key, accountId, payload: payloadFor(key, local.site), extension })) as ResolverResult<unknown>;
+        answers.push(`${email} ${key}: ${result.ok ? 'ALLOWED' : `${result.error.code} (${result.error.message.slice(0, 80)})`}`);
+      }
+    }
+    await local.site.settle();
+
+    expect(answers.filter((answer) => answer.endsWith('ALLOWED'))).toEqual([]);
+    expect(answers.filter((answer) => !/: (forbidden|not-found) /.test(answer))).toEqual([]);
+    expect(snapshot(local)).toBe(storedBefore);
+    const jiraAfter = JSON.stringify([
+      (await rest(local.site, 'admin@example.com', 'GET', `/rest/api/3/issue/${issueKey}?fields=*all`)).body,
+      (await rest(local.site, 'admin@example.com', 'GET', `/rest/api/3/issue/${issueKey}/comment`)).body,
+    ]);
+    expect(jiraAfter).toBe(jiraBefore);
+  }, 120_000);
+
+  it('tells the viewer why the Acknowledge and Escalate buttons are absent', async () => {
+    local = await startLocalSite();
+    const { issueKey } = await resolve<{ issueKey: string }>(local.site, 'declare-incident', 'declareIncident', 'jay.jira@example.com', {
+      summary: 'Git pushes fail',
+      description: 'Every push answers 500.',
+      severity: 1,
+      faultyService: 'Bitbucket',
+      affectedProducts: ['Bitbucket'],
+    });
+    await local.site.settle();
+    const issue = (await rest(local.site, 'admin@example.com', 'GET', `/rest/api/3/issue/${issueKey}?fields=summary`)).body as { id: string };
+    const extension = { issue: { id: issue.id, key: issueKey } };
+
+    const viewer = await resolve<{ viewer?: { mayAcknowledge: boolean; mayEscalate: boolean; explanation?: string } }>(local.site, PANEL, 'getPagingStatus', 'vera.viewer@example.com', {}, extension);
+    const paged = await resolve<{ viewer?: { mayAcknowledge: boolean; mayEscalate: boolean } }>(local.site, PANEL, 'getPagingStatus', 'bea.bitbucket@example.com', {}, extension);
+
+    expect(viewer.viewer).toEqual({ mayAcknowledge: false, mayEscalate: false, explanation: expect.stringContaining('permission to edit') });
+    expect(paged.viewer).toMatchObject({ mayAcknowledge: true, mayEscalate: true });
+  }, 60_000);
+});
