@@ -1,4 +1,3 @@
-import { escalateUnacknowledged } from './paging/escalate-unacknowledged';
 import { pageOnIssueCreated } from './paging/page-on-call';
 import { changelogItems, reactToIssueUpdated, type ChangelogItem } from './react-to-issue-updated';
 import { PEOPLE, provisionedWorld, type World } from './testing/fixtures';
