@@ -20,9 +20,11 @@ describe('GET /mypermissions', () => {
     expect(await granted('bea.bitbucket@example.com', 'projectKey=HOT')).toEqual(['BROWSE_PROJECTS', 'CREATE_ISSUES', 'EDIT_ISSUES', 'TRANSITION_ISSUES', 'ASSIGN_ISSUES', 'ADD_COMMENTS', 'LINK_ISSUES']);
   });
 
-  it('grants viewers browsing only, so the app shows them read-only panels', async () => {
+  it('grants viewers browsing and raising only, so the app shows them read-only panels', async () => {
+    // Everyone may raise an incident in the demo's Incidents project; changing one takes a role.
     const key = await createIncident(site, 'bea.bitbucket@example.com', 'Pushes fail');
-    expect(await granted('vera.viewer@example.com', `issueKey=${key}`)).toEqual(['BROWSE_PROJECTS']);
+    expect(await granted('vera.viewer@example.com', `issueKey=${key}`)).toEqual(['BROWSE_PROJECTS', 'CREATE_ISSUES']);
+    expect(await granted('vera.viewer@example.com', 'projectKey=CHG')).toEqual(['BROWSE_PROJECTS']);
   });
 
   it('grants administrators and the app every project permission', async () => {
@@ -36,7 +38,8 @@ describe('GET /mypermissions', () => {
   });
 
   it('answers whether a permission is held in any project when no project is named', async () => {
-    expect(await granted('vera.viewer@example.com', 'x=1')).toEqual(['BROWSE_PROJECTS']);
+    expect(await granted('vera.viewer@example.com', 'x=1')).toEqual(['BROWSE_PROJECTS', 'CREATE_ISSUES']);
+    expect(await granted('imogen.imoc@example.com', 'x=1')).toContain('EDIT_ISSUES');
   });
 
   it('answers global permissions', async () => {

@@ -19,9 +19,9 @@ afterEach(() => site.close());
 describe('projects', () => {
   it('lists the projects the caller can browse', async () => {
     const forBea = await site.call(bea, 'GET', '/rest/api/3/project');
-    expect((forBea.body as { key: string }[]).map((project) => project.key)).toEqual(['CHG', 'HOT', 'SUP']);
+    expect((forBea.body as { key: string }[]).map((project) => project.key)).toEqual(['CHG', 'HOT', 'PM', 'SUP']);
     const forVera = await site.call(vera, 'GET', '/rest/api/3/project');
-    expect((forVera.body as { key: string }[]).map((project) => project.key)).toEqual(['CHG', 'HOT']);
+    expect((forVera.body as { key: string }[]).map((project) => project.key)).toEqual(['CHG', 'HOT', 'PM']);
   });
 
   it('describes a project with its lead and issue types', async () => {
@@ -38,7 +38,7 @@ describe('projects', () => {
     const byText = await site.call(bea, 'GET', '/rest/api/3/project/search?query=support');
     expect(byText.body).toMatchObject({ total: 1, isLast: true, values: [{ key: 'SUP' }] });
     const creatable = await site.call(bea, 'GET', '/rest/api/3/project/search?action=create');
-    expect((creatable.body as { values: { key: string }[] }).values.map((project) => project.key)).toEqual(['CHG', 'HOT']);
+    expect((creatable.body as { values: { key: string }[] }).values.map((project) => project.key)).toEqual(['CHG', 'HOT', 'PM']);
   });
 
   it('lists the statuses of each issue type of a project', async () => {
@@ -54,7 +54,7 @@ describe('projects', () => {
   });
 
   it('lists issue types, statuses, priorities and resolutions', async () => {
-    expect(((await site.call(bea, 'GET', '/rest/api/3/issuetype')).body as { name: string }[]).map((type) => type.name)).toEqual(['Incident', 'Task', 'Support case', 'Deployment', 'Configuration change', 'Feature flag']);
+    expect(((await site.call(bea, 'GET', '/rest/api/3/issuetype')).body as { name: string }[]).map((type) => type.name)).toEqual(['Incident', 'Task', 'Support case', 'Deployment', 'Configuration change', 'Feature flag', 'Postmortem']);
     expect(((await site.call(vera, 'GET', '/rest/api/3/issuetype/project?projectId=10000')).body as { name: string }[]).map((type) => type.name)).toEqual(['Incident', 'Task']);
     expect((await site.call(bea, 'GET', '/rest/api/3/issuetype/10002')).body).toMatchObject({ name: 'Support case' });
     expect((await site.call(vera, 'GET', '/rest/api/3/issuetype/10002')).status).toBe(404);
