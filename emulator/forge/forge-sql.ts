@@ -230,7 +230,7 @@ function ddlResult(): Record<string, number | string> {
 }
 
 // The messages read like MySQL's, so an app's error handling sees what it would on Forge.
-function mysqlMessage(error: Error): string {
+function mysqlMessage(error: { message: string }): string {
   const noTable = /^no such table: (?:\w+\.)?(\w+)/.exec(error.message);
   if (noTable) return `Table '${noTable[1]}' doesn't exist`;
   const noColumn = /^no such column: (.+)$/.exec(error.message);
@@ -240,9 +240,12 @@ function mysqlMessage(error: Error): string {
   return error.message;
 }
 
-// Matched by its code: under test runners the driver's error class can come from another module instance.
-function isSqliteError(error: unknown): error is Error & { code: string } {
-  return error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('SQLITE_');
+// Matched by shape, not class: under test runners the native driver's errors can come from another
+// realm, where they are not instances of this realm's Error.
+function isSqliteError(error: unknown): error is { code: string; message: string } {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return typeof code === 'string' && code.startsWith('SQLITE_') && typeof message === 'string';
 }
 
 function failure(status: number, code: ForgeSqlErrorCode, message: string, suggestion?: string): SqlAnswer {
