@@ -86,7 +86,7 @@ describe('resolve and learn on the local site', () => {
     // The response so far, through the panel's own resolvers: Bea in command, what she saw and decided.
     const { id } = await issue(`/rest/api/3/issue/${key}?fields=summary`);
     const view = await panelCall<{ command: { takeCommandTransitionId?: string; detectedMissing: boolean } }>('getCockpit', {}, id);
-    await panelCall('takeCommand', { transitionId: view.command.takeCommandTransitionId, recordDetected: view.command.detectedMissing }, id);
+    await panelCall('takeCommand', { transitionId: view.command.takeCommandTransitionId }, id);
     await panelCall('recordTimelineEntry', { entry: { kind: 'observation', text: 'Every push answers 500 since the deploy' } }, id);
     await panelCall('recordTimelineEntry', { entry: { kind: 'decision', text: 'Roll back bitbucket-web 8.14.2' } }, id);
     browser = await launchBrowser();

@@ -17,29 +17,46 @@ const root = join(__dirname, '..');
 
 /** Every Jira operation the app uses → the declared scope that lets it call the operation. */
 const operationScopes: Record<string, string[]> = {
+  'PUT /rest/api/3/app/field/{fieldIdOrKey}/value': [],
   'GET /rest/api/3/field': ['read:jira-work'],
+  'POST /rest/api/3/field': ['manage:jira-configuration'],
   'GET /rest/api/3/field/{fieldId}/context': ['manage:jira-configuration'],
+  'POST /rest/api/3/field/{fieldId}/context': ['manage:jira-configuration'],
   'GET /rest/api/3/field/{fieldId}/context/{contextId}/option': ['manage:jira-configuration'],
+  'POST /rest/api/3/field/{fieldId}/context/{contextId}/option': ['manage:jira-configuration'],
+  'PUT /rest/api/3/field/{fieldId}/context/{contextId}/option': ['manage:jira-configuration'],
+  'PUT /rest/api/3/field/{fieldId}/context/{contextId}/project': ['manage:jira-configuration'],
+  'GET /rest/api/3/fieldconfiguration': ['manage:jira-configuration'],
+  'PUT /rest/api/3/fieldconfiguration/{id}/fields': ['manage:jira-configuration'],
+  'GET /rest/api/3/fieldconfigurationscheme/mapping': ['manage:jira-configuration'],
+  'GET /rest/api/3/fieldconfigurationscheme/project': ['manage:jira-configuration'],
+  'POST /rest/api/3/issue': ['write:jira-work'],
   'GET /rest/api/3/issue/{issueIdOrKey}': ['read:jira-work'],
+  'PUT /rest/api/3/issue/{issueIdOrKey}': ['write:jira-work'],
+  'POST /rest/api/3/issue/{issueIdOrKey}/comment': ['write:jira-work'],
+  'POST /rest/api/3/issue/{issueIdOrKey}/notify': ['write:jira-work'],
+  'POST /rest/api/3/issue/{issueIdOrKey}/remotelink': ['write:jira-work'],
+  'POST /rest/api/3/issue/{issueIdOrKey}/transitions': ['write:jira-work'],
+  'POST /rest/api/3/issueLink': ['write:jira-work'],
+  'GET /rest/api/3/issueLinkType': ['read:jira-work'],
+  'POST /rest/api/3/issueLinkType': ['manage:jira-configuration'],
+  'GET /rest/api/3/issuetypescreenscheme/mapping': ['manage:jira-configuration'],
+  'GET /rest/api/3/issuetypescreenscheme/project': ['manage:jira-configuration'],
   'GET /rest/api/3/mypermissions': ['read:jira-work'],
+  'GET /rest/api/3/project/{projectIdOrKey}': ['read:jira-work'],
+  'POST /rest/api/3/screens/addToDefault/{fieldId}': ['manage:jira-project'],
+  'GET /rest/api/3/screens/{screenId}/tabs': ['manage:jira-project'],
+  'GET /rest/api/3/screens/{screenId}/tabs/{tabId}/fields': ['manage:jira-project'],
+  'POST /rest/api/3/screens/{screenId}/tabs/{tabId}/fields': ['manage:jira-project'],
+  'POST /rest/api/3/screens/{screenId}/tabs/{tabId}/fields/{id}/move': ['manage:jira-project'],
+  'GET /rest/api/3/screenscheme': ['manage:jira-project'],
+  'POST /rest/api/3/search/approximate-count': ['read:jira-work'],
+  'POST /rest/api/3/search/jql': ['read:jira-work'],
   'GET /rest/api/3/serverInfo': [],
   'GET /rest/api/3/user': ['read:jira-user'],
   'GET /rest/api/3/user/assignable/search': ['read:jira-user'],
   'GET /rest/api/3/user/bulk': ['read:jira-user'],
   'GET /rest/api/3/user/search': ['read:jira-user'],
-  'POST /rest/api/3/field': ['manage:jira-configuration'],
-  'POST /rest/api/3/field/{fieldId}/context': ['manage:jira-configuration'],
-  'POST /rest/api/3/field/{fieldId}/context/{contextId}/option': ['manage:jira-configuration'],
-  'POST /rest/api/3/issue': ['write:jira-work'],
-  'POST /rest/api/3/issue/{issueIdOrKey}/comment': ['write:jira-work'],
-  'POST /rest/api/3/issue/{issueIdOrKey}/notify': ['write:jira-work'],
-  'POST /rest/api/3/issue/{issueIdOrKey}/transitions': ['write:jira-work'],
-  'POST /rest/api/3/screens/addToDefault/{fieldId}': ['manage:jira-project'],
-  'POST /rest/api/3/search/approximate-count': ['read:jira-work'],
-  'POST /rest/api/3/search/jql': ['read:jira-work'],
-  'PUT /rest/api/3/app/field/{fieldIdOrKey}/value': [],
-  'PUT /rest/api/3/field/{fieldId}/context/{contextId}/option': ['manage:jira-configuration'],
-  'PUT /rest/api/3/issue/{issueIdOrKey}': ['write:jira-work'],
 };
 
 function declaredScopes(): string[] {
@@ -115,7 +132,7 @@ describe("the app's Jira operations and the scopes that cover them", () => {
       const extension = { issue: { id: issue.id, key: issueKey, type: 'Incident' } };
       const view = await resolve<CockpitView>(local.site, 'incident-cockpit', 'getCockpit', 'bea.bitbucket@example.com', {}, extension);
       await resolve(local.site, 'incident-cockpit', 'escalateIncident', 'bea.bitbucket@example.com', { target: { kind: 'roster', rosterId: 'confluence' }, reason: 'Attachments live in Confluence', requestId: 'req-0000-0042' }, extension);
-      await resolve(local.site, 'incident-cockpit', 'takeCommand', 'bea.bitbucket@example.com', { transitionId: view.command.takeCommandTransitionId, recordDetected: view.command.detectedMissing }, extension);
+      await resolve(local.site, 'incident-cockpit', 'takeCommand', 'bea.bitbucket@example.com', { transitionId: view.command.takeCommandTransitionId }, extension);
       await local.site.advanceClock(20 * 60_000);
       await local.site.settle();
 

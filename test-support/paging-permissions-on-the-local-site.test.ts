@@ -18,7 +18,7 @@ function payloadFor(key: string, site: LocalSite['site']): unknown {
   const payloads: Record<string, unknown> = {
     acknowledgePage: {},
     escalateIncident: { target: { kind: 'roster', rosterId: 'confluence' }, reason: 'We need Confluence', requestId: 'req-permission-0001' },
-    takeCommand: { transitionId: '21', recordDetected: false },
+    takeCommand: { transitionId: '21' },
     openComms: {},
     setChannelLinks: { videoCall: 'https://meet.example.com/hot' },
     answerAssessment: { questionId: 'support-cases', answer: 3 },
@@ -69,7 +69,7 @@ describe('only responders change an incident', () => {
     const extension = { issue: { id: issue.id, key: issueKey } };
     // Bea takes command, so the roles an outsider might try to end or hand over exist.
     const offered = await resolve<{ command: { takeCommandTransitionId: string; detectedMissing: boolean } }>(local.site, PANEL, 'getCockpit', 'bea.bitbucket@example.com', {}, extension);
-    await resolve(local.site, PANEL, 'takeCommand', 'bea.bitbucket@example.com', { transitionId: offered.command.takeCommandTransitionId, recordDetected: offered.command.detectedMissing }, extension);
+    await resolve(local.site, PANEL, 'takeCommand', 'bea.bitbucket@example.com', { transitionId: offered.command.takeCommandTransitionId }, extension);
     await resolve(local.site, PANEL, 'delegateRole', 'bea.bitbucket@example.com', { role: 'tech-lead', accountId: personId(local.site, 'tara.techlead@example.com') }, extension);
     await local.site.settle();
     const jiraBefore = JSON.stringify([

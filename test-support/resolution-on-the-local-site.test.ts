@@ -41,7 +41,7 @@ function panel(local: LocalSite, issue: { key: string; id: string }) {
 
 async function takeCommand(cockpit: ReturnType<typeof panel>): Promise<void> {
   const view = await cockpit.call<CockpitView>(IM, 'getCockpit');
-  await cockpit.call(IM, 'takeCommand', { transitionId: view.command.takeCommandTransitionId, recordDetected: view.command.detectedMissing });
+  await cockpit.call(IM, 'takeCommand', { transitionId: view.command.takeCommandTransitionId });
 }
 
 const jiraCallsOf = (local: LocalSite, functionKey: string, since: number): string[] =>
