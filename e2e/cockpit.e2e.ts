@@ -132,9 +132,15 @@ describe('the incident cockpit on the local site', () => {
     await frame.getByTestId('take-command-card').waitFor({ state: 'detached', timeout: 20_000 });
 
     const take = local.site.forge.invocations.list(since).find((record) => record.functionKey === 'takeCommand');
+    // One Jira request changes the incident; the permission check is a read made alongside the app's own reads.
+    const jiraCalls = take?.remoteCalls.filter((call) => call.kind === 'jira').map((call) => `${call.method} ${call.path.split('?')[0] ?? ''}`) ?? [];
     assert.deepEqual(
-      take?.remoteCalls.filter((call) => call.kind === 'jira').map((call) => `${call.method} ${call.path.split('?')[0] ?? ''}`),
+      jiraCalls.filter((call) => !call.startsWith('GET ')),
       [`POST /rest/api/3/issue/${key}/transitions`],
+    );
+    assert.deepEqual(
+      jiraCalls.filter((call) => call.startsWith('GET ')),
+      ['GET /rest/api/3/mypermissions'],
     );
     assert.match(await frame.getByTestId('incident-manager').innerText(), /Bea Bitbucket/);
     const states = await checklist(frame);

@@ -11,6 +11,7 @@ import { ensureCustomUiBuilt } from './support/app-ui';
 import { launchBrowser, type Browser } from './support/browser';
 import { startLocalSite, type LocalSite } from './support/local-site';
 import { createIssueAs, incidentFieldValues, restAs } from './support/rest';
+import { invokeAs } from './support/resolvers';
 import { screenshot } from './support/screenshots';
 
 const incidentManager = 'bea.bitbucket@example.com';
@@ -32,6 +33,12 @@ describe('a panel that is always current', () => {
     local = await startLocalSite();
     browser = await launchBrowser();
     page = browser.page;
+    // A Sev 3 closes without a postmortem only where the administrator exempted them, as here.
+    await local.site.settle();
+    await invokeAs(local.site, 'incident-settings', 'saveLearningSettings', 'admin@example.com', {
+      cleanup: { projectKey: 'HOT', issueType: 'Task' },
+      postmortem: { projectKey: 'PM', issueType: 'Postmortem', dueBusinessDays: { '1': 5, '2': 10, '3': 20 }, sev3Exempt: true },
+    });
     key = await createIssueAs(local.baseUrl, incidentManager, {
       project: { key: 'HOT' },
       summary: 'Bitbucket diffs render slowly',
