@@ -4,32 +4,9 @@
  */
 import type { CockpitUpdate, CockpitView, TakeCommandResult } from '../src/contracts/cockpit';
 import type { ResolverResult } from '../src/contracts/resolver-result';
-import { personId, resolve, rest, startLocalSite, type LocalSite } from './local-site-app';
+import { personId, resolve, rest, startLocalSite, type LocalSite, declareBitbucketIncident, panelOn } from './local-site-app';
 
-const PANEL = 'incident-cockpit';
 const IM = 'bea.bitbucket@example.com';
-
-async function declare(local: LocalSite): Promise<{ key: string; id: string }> {
-  const { issueKey } = await resolve<{ issueKey: string; issueId: string }>(local.site, 'declare-incident', 'declareIncident', 'jay.jira@example.com', {
-    summary: 'Git pushes fail for everyone',
-    description: 'Every push answers 500. Call Jay on +1 555 0100.',
-    severity: 1,
-    faultyService: 'Bitbucket',
-    affectedProducts: ['Bitbucket'],
-  });
-  await local.site.settle();
-  const issue = await rest(local.site, 'admin@example.com', 'GET', `/rest/api/3/issue/${issueKey}?fields=summary`);
-  return { key: issueKey, id: String((issue.body as { id: string }).id) };
-}
-
-function panel(local: LocalSite, issue: { key: string; id: string }) {
-  const extension = { issue: { id: issue.id, key: issue.key, type: 'Incident' } };
-  return {
-    call: <T>(email: string, functionKey: string, payload: unknown = {}) => resolve<T>(local.site, PANEL, functionKey, email, payload, extension),
-    raw: (email: string, functionKey: string, payload: unknown = {}) =>
-      local.site.forge.invokeResolver({ moduleKey: PANEL, functionKey, accountId: personId(local.site, email), payload, extension }) as Promise<ResolverResult<unknown>>,
-  };
-}
 
 describe('the incident cockpit on the local site', () => {
   let local: LocalSite;
@@ -44,8 +21,8 @@ describe('the incident cockpit on the local site', () => {
   });
 
   it('takes command in exactly one Jira request: assigned, Fixing, page acknowledged, detected when it was raised', async () => {
-    const issue = await declare(local);
-    const cockpit = panel(local, issue);
+    const issue = await declareBitbucketIncident(local, { description: 'Every push answers 500. Call Jay on +1 555 0100.' });
+    const cockpit = panelOn(local, issue);
     const before = await cockpit.call<CockpitView>(IM, 'getCockpit');
     expect(before.command).toMatchObject({ canTakeCommand: true, detectedMissing: expect.any(Boolean) });
     const since = local.site.forge.invocations.list().at(-1)?.seq ?? 0;
@@ -69,8 +46,8 @@ describe('the incident cockpit on the local site', () => {
   });
 
   it('names whoever took command a moment earlier and changes nothing', async () => {
-    const issue = await declare(local);
-    const cockpit = panel(local, issue);
+    const issue = await declareBitbucketIncident(local, { description: 'Every push answers 500. Call Jay on +1 555 0100.' });
+    const cockpit = panelOn(local, issue);
     const offered = await cockpit.call<CockpitView>(IM, 'getCockpit');
     const take = { transitionId: offered.command.takeCommandTransitionId };
     await cockpit.call(IM, 'takeCommand', take);
@@ -83,8 +60,8 @@ describe('the incident cockpit on the local site', () => {
   });
 
   it('opens comms: a room named after the key with roles and links in its topic, in the outbox', async () => {
-    const issue = await declare(local);
-    const cockpit = panel(local, issue);
+    const issue = await declareBitbucketIncident(local, { description: 'Every push answers 500. Call Jay on +1 555 0100.' });
+    const cockpit = panelOn(local, issue);
     const offered = await cockpit.call<CockpitView>(IM, 'getCockpit');
     await cockpit.call(IM, 'takeCommand', { transitionId: offered.command.takeCommandTransitionId });
     await cockpit.call(IM, 'delegateRole', { role: 'tech-lead', accountId: personId(local.site, 'tara.techlead@example.com') });
@@ -103,8 +80,8 @@ describe('the incident cockpit on the local site', () => {
   });
 
   it('shows a view-only user the same incident and lets them change nothing', async () => {
-    const issue = await declare(local);
-    const cockpit = panel(local, issue);
+    const issue = await declareBitbucketIncident(local, { description: 'Every push answers 500. Call Jay on +1 555 0100.' });
+    const cockpit = panelOn(local, issue);
     const offered = await cockpit.call<CockpitView>(IM, 'getCockpit');
     const take = { transitionId: offered.command.takeCommandTransitionId };
     const viewer = 'vera.viewer@example.com';
@@ -132,8 +109,8 @@ describe('the incident cockpit on the local site', () => {
   });
 
   it('plays the response: assess, delegate, review, hand over; the checklist and the issue follow each step', async () => {
-    const issue = await declare(local);
-    const cockpit = panel(local, issue);
+    const issue = await declareBitbucketIncident(local, { description: 'Every push answers 500. Call Jay on +1 555 0100.' });
+    const cockpit = panelOn(local, issue);
     const id = (email: string) => personId(local.site, email);
     const offered = await cockpit.call<CockpitView>(IM, 'getCockpit');
     await cockpit.call(IM, 'takeCommand', { transitionId: offered.command.takeCommandTransitionId });
@@ -186,8 +163,8 @@ describe('the incident cockpit on the local site', () => {
     });
     expect(await save(IM, { fatigueLimitMinutes: { 'incident-manager': 600 } })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     await resolve(local.site, 'incident-settings', 'saveCockpitSettings', 'admin@example.com', { fatigueLimitMinutes: { 'incident-manager': 60 } });
-    const issue = await declare(local);
-    const cockpit = panel(local, issue);
+    const issue = await declareBitbucketIncident(local, { description: 'Every push answers 500. Call Jay on +1 555 0100.' });
+    const cockpit = panelOn(local, issue);
     const offered = await cockpit.call<CockpitView>(IM, 'getCockpit');
     await cockpit.call(IM, 'takeCommand', { transitionId: offered.command.takeCommandTransitionId });
 
@@ -199,8 +176,8 @@ describe('the incident cockpit on the local site', () => {
   });
 
   it('ends every role when the incident is resolved in Jira', async () => {
-    const issue = await declare(local);
-    const cockpit = panel(local, issue);
+    const issue = await declareBitbucketIncident(local, { description: 'Every push answers 500. Call Jay on +1 555 0100.' });
+    const cockpit = panelOn(local, issue);
     const offered = await cockpit.call<CockpitView>(IM, 'getCockpit');
     await cockpit.call(IM, 'takeCommand', { transitionId: offered.command.takeCommandTransitionId });
     await cockpit.call(IM, 'delegateRole', { role: 'tech-lead', accountId: personId(local.site, 'tara.techlead@example.com') });

@@ -5,48 +5,24 @@
  * promised next update; the final update resolves both status page incidents.
  */
 import type { ComposerView, SentUpdateView } from '../src/contracts/comms';
-import type { ResolverResult } from '../src/contracts/resolver-result';
 import { connectDemoComms } from '../emulator/demo-comms';
 import { renderStatusPage } from '../emulator/http/status-page-route';
-import { personId, resolve, rest, startLocalSite, type LocalSite } from './local-site-app';
+import { declareBitbucketIncident, panelOn, resolve, startLocalSite, type LocalSite } from './local-site-app';
 
-const PANEL = 'incident-cockpit';
 const IM = 'bea.bitbucket@example.com';
-
-async function declare(local: LocalSite): Promise<{ key: string; id: string }> {
-  const { issueKey } = await resolve<{ issueKey: string }>(local.site, 'declare-incident', 'declareIncident', 'jay.jira@example.com', {
-    summary: 'Git pushes fail for everyone',
-    description: 'Every push answers 500.',
-    severity: 1,
-    faultyService: 'Bitbucket',
-    affectedProducts: ['Bitbucket'],
-  });
-  await local.site.settle();
-  const issue = await rest(local.site, 'admin@example.com', 'GET', `/rest/api/3/issue/${issueKey}?fields=summary`);
-  return { key: issueKey, id: String((issue.body as { id: string }).id) };
-}
-
-function panel(local: LocalSite, issue: { key: string; id: string }) {
-  const extension = { issue: { id: issue.id, key: issue.key, type: 'Incident' } };
-  return {
-    call: <T>(email: string, functionKey: string, payload: unknown = {}) => resolve<T>(local.site, PANEL, functionKey, email, payload, extension),
-    raw: (email: string, functionKey: string, payload: unknown = {}) =>
-      local.site.forge.invokeResolver({ moduleKey: PANEL, functionKey, accountId: personId(local.site, email), payload, extension }) as Promise<ResolverResult<unknown>>,
-  };
-}
 
 const deliveries = (update: SentUpdateView | undefined): Record<string, string> => Object.fromEntries((update?.deliveries ?? []).map((delivery) => [delivery.channel, delivery.state]));
 
 describe('incident communications on the local site', () => {
   let local: LocalSite;
   let issue: { key: string; id: string };
-  let comms: ReturnType<typeof panel>;
+  let comms: ReturnType<typeof panelOn>;
 
   beforeEach(async () => {
     local = await startLocalSite();
     await connectDemoComms((functionKey, payload) => resolve(local.site, 'incident-settings', functionKey, 'admin@example.com', payload));
-    issue = await declare(local);
-    comms = panel(local, issue);
+    issue = await declareBitbucketIncident(local);
+    comms = panelOn(local, issue);
     await comms.call(IM, 'openComms');
     await local.site.settle();
   });

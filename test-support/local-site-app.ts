@@ -73,3 +73,34 @@ export async function rest(site: Site, email: string, method: string, path: stri
   return { status: response.status, body: text === '' ? undefined : (JSON.parse(text) as unknown) };
 }
 
+
+/** An incident issue as a panel sees it. */
+export interface IncidentRef {
+  readonly key: string;
+  readonly id: string;
+}
+
+/** Jay (support) declares the tests' usual Sev 1 Bitbucket incident from the Declare page; settles its events. */
+export async function declareBitbucketIncident(local: LocalSite, options: { description?: string; severity?: 1 | 2 | 3 } = {}): Promise<IncidentRef> {
+  const { issueKey } = await resolve<{ issueKey: string }>(local.site, 'declare-incident', 'declareIncident', 'jay.jira@example.com', {
+    summary: 'Git pushes fail for everyone',
+    description: options.description ?? 'Every push answers 500.',
+    severity: options.severity ?? 1,
+    faultyService: 'Bitbucket',
+    affectedProducts: ['Bitbucket'],
+  });
+  await local.site.settle();
+  const issue = await rest(local.site, 'admin@example.com', 'GET', `/rest/api/3/issue/${issueKey}?fields=summary`);
+  return { key: issueKey, id: String((issue.body as { id: string }).id) };
+}
+
+/** The issue panel's resolvers on one incident: `call` answers the value (throws on refusal), `raw` the result. */
+export function panelOn(local: LocalSite, issue: IncidentRef, moduleKey = 'incident-cockpit') {
+  const extension = { issue: { id: issue.id, key: issue.key, type: 'Incident' } };
+  return {
+    extension,
+    call: <T>(email: string, functionKey: string, payload: unknown = {}) => resolve<T>(local.site, moduleKey, functionKey, email, payload, extension),
+    raw: (email: string, functionKey: string, payload: unknown = {}) =>
+      local.site.forge.invokeResolver({ moduleKey, functionKey, accountId: personId(local.site, email), payload, extension }) as Promise<ResolverResult<unknown>>,
+  };
+}

@@ -7,9 +7,8 @@
 import type { CockpitView } from '../src/contracts/cockpit';
 import type { ResolutionUpdate, ResolutionView } from '../src/contracts/resolution';
 import type { ResolverResult } from '../src/contracts/resolver-result';
-import { personId, resolve, rest, startLocalSite, type LocalSite } from './local-site-app';
+import { personId, resolve, rest, startLocalSite, type LocalSite, declareBitbucketIncident, panelOn } from './local-site-app';
 
-const PANEL = 'incident-cockpit';
 const IM = 'bea.bitbucket@example.com';
 const ADMIN = 'admin@example.com';
 const SETTINGS = {
@@ -17,29 +16,7 @@ const SETTINGS = {
   postmortem: { projectKey: 'PM', issueType: 'Postmortem', dueBusinessDays: { '1': 5, '2': 10, '3': 20 }, sev3Exempt: true },
 };
 
-async function declare(local: LocalSite, severity: 1 | 2 | 3 = 1): Promise<{ key: string; id: string }> {
-  const { issueKey } = await resolve<{ issueKey: string }>(local.site, 'declare-incident', 'declareIncident', 'jay.jira@example.com', {
-    summary: 'Git pushes fail for everyone',
-    description: 'Every push answers 500.',
-    severity,
-    faultyService: 'Bitbucket',
-    affectedProducts: ['Bitbucket'],
-  });
-  await local.site.settle();
-  const issue = await rest(local.site, ADMIN, 'GET', `/rest/api/3/issue/${issueKey}?fields=summary`);
-  return { key: issueKey, id: String((issue.body as { id: string }).id) };
-}
-
-function panel(local: LocalSite, issue: { key: string; id: string }) {
-  const extension = { issue: { id: issue.id, key: issue.key, type: 'Incident' } };
-  return {
-    call: <T>(email: string, functionKey: string, payload: unknown = {}) => resolve<T>(local.site, PANEL, functionKey, email, payload, extension),
-    raw: (email: string, functionKey: string, payload: unknown = {}) =>
-      local.site.forge.invokeResolver({ moduleKey: PANEL, functionKey, accountId: personId(local.site, email), payload, extension }) as Promise<ResolverResult<unknown>>,
-  };
-}
-
-async function takeCommand(cockpit: ReturnType<typeof panel>): Promise<void> {
+async function takeCommand(cockpit: ReturnType<typeof panelOn>): Promise<void> {
   const view = await cockpit.call<CockpitView>(IM, 'getCockpit');
   await cockpit.call(IM, 'takeCommand', { transitionId: view.command.takeCommandTransitionId });
 }
@@ -73,8 +50,8 @@ describe('resolve and learn on the local site', () => {
   });
 
   it('resolves in exactly one Jira request: Resolved, impact end, comment; roles end; the final update is next', async () => {
-    const issue = await declare(local);
-    const cockpit = panel(local, issue);
+    const issue = await declareBitbucketIncident(local);
+    const cockpit = panelOn(local, issue);
     await takeCommand(cockpit);
     const since = local.site.forge.invocations.list().at(-1)?.seq ?? 0;
     const impactEnd = new Date(local.site.clock.now()).toISOString();
@@ -92,8 +69,8 @@ describe('resolve and learn on the local site', () => {
   });
 
   it('refuses an impact end before the detection, changing nothing', async () => {
-    const issue = await declare(local);
-    const cockpit = panel(local, issue);
+    const issue = await declareBitbucketIncident(local);
+    const cockpit = panelOn(local, issue);
     await takeCommand(cockpit);
     const refused = await cockpit.raw(IM, 'resolveIncident', { impactEnd: '2000-01-01T00:00:00Z' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'impactEnd' } });
@@ -101,8 +78,8 @@ describe('resolve and learn on the local site', () => {
   });
 
   it('creates cleanup tasks and the postmortem linked to the incident; Close is refused until the postmortem exists', async () => {
-    const issue = await declare(local);
-    const cockpit = panel(local, issue);
+    const issue = await declareBitbucketIncident(local);
+    const cockpit = panelOn(local, issue);
     await takeCommand(cockpit);
     await cockpit.call(IM, 'recordTimelineEntry', { entry: { kind: 'observation', text: 'Pushes answer 500 since 09:58' } });
     await cockpit.call(IM, 'resolveIncident', {});
@@ -136,16 +113,16 @@ describe('resolve and learn on the local site', () => {
   });
 
   it('lets a Sev 3 close without a postmortem when the administrator exempted them', async () => {
-    const issue = await declare(local, 3);
-    const cockpit = panel(local, issue);
+    const issue = await declareBitbucketIncident(local, { severity: 3 });
+    const cockpit = panelOn(local, issue);
     await takeCommand(cockpit);
     await cockpit.call(IM, 'resolveIncident', {});
     expect((await close(local, issue.key)).status).toBe(204);
   });
 
   it('cancels a false alarm in one request with the label metrics leave out, distinct from resolving', async () => {
-    const issue = await declare(local);
-    const cockpit = panel(local, issue);
+    const issue = await declareBitbucketIncident(local);
+    const cockpit = panelOn(local, issue);
     const since = local.site.forge.invocations.list().at(-1)?.seq ?? 0;
     const { view } = await cockpit.call<ResolutionUpdate>(IM, 'cancelIncident', { reason: 'A monitoring probe misfired' });
     expect(jiraCallsOf(local, 'cancelIncident', since)).toEqual([`POST /rest/api/3/issue/${issue.key}/transitions`]);
@@ -156,7 +133,7 @@ describe('resolve and learn on the local site', () => {
   });
 
   it('labels an incident cancelled through Jira’s own transition', async () => {
-    const issue = await declare(local);
+    const issue = await declareBitbucketIncident(local);
     expect((await rest(local.site, IM, 'POST', `/rest/api/3/issue/${issue.key}/transitions`, { transition: { id: '51' } })).status).toBe(204);
     await local.site.settle();
     const fields = ((await rest(local.site, IM, 'GET', `/rest/api/3/issue/${issue.key}?fields=labels`)).body as { fields: { labels: string[] } }).fields;
@@ -164,8 +141,8 @@ describe('resolve and learn on the local site', () => {
   });
 
   it('asks for the impact end once when Jira resolves an incident without one, and the panel records it', async () => {
-    const issue = await declare(local);
-    const cockpit = panel(local, issue);
+    const issue = await declareBitbucketIncident(local);
+    const cockpit = panelOn(local, issue);
     await takeCommand(cockpit);
     expect((await rest(local.site, IM, 'POST', `/rest/api/3/issue/${issue.key}/transitions`, { transition: { id: '21' } })).status).toBe(204);
     await local.site.settle();
@@ -181,8 +158,8 @@ describe('resolve and learn on the local site', () => {
   it('reminds the postmortem owner once when it falls due and it is not done', async () => {
     // Due the day it is resolved, so the reminder's time has come as soon as the postmortem exists.
     await resolve(local.site, 'incident-settings', 'saveLearningSettings', ADMIN, { ...SETTINGS, postmortem: { ...SETTINGS.postmortem, dueBusinessDays: { '1': 0, '2': 10, '3': 20 } } });
-    const issue = await declare(local);
-    const cockpit = panel(local, issue);
+    const issue = await declareBitbucketIncident(local);
+    const cockpit = panelOn(local, issue);
     await takeCommand(cockpit);
     await cockpit.call(IM, 'resolveIncident', {});
     const { view } = await cockpit.call<ResolutionUpdate>(IM, 'createPostmortem', {});
