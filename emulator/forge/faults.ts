@@ -6,6 +6,7 @@
  * A `seed` makes the random choices repeatable.
  */
 import { z } from 'zod';
+import { seededRandom } from '../seeded-random';
 
 const rates = z.strictObject({
   rate429: z.number().min(0).max(1).optional(),
@@ -77,14 +78,3 @@ export function lostResponseError(target: FaultTarget, label: string): TypeError
   return new TypeError('fetch failed', { cause });
 }
 
-/** mulberry32: tiny, fast and good enough to make fault rolls repeatable. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

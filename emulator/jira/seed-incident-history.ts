@@ -8,6 +8,7 @@ import { defaultPriorityId } from './jira-defaults';
 import { demoIssueTypeIds, demoProjectIds, demoStatusIds } from './seed-demo';
 import type { JiraStore } from './store/jira-store';
 import { accountIdFor } from './store/stable-ids';
+import { seededRandom } from '../seeded-random';
 
 export interface HistoricIncident {
   summary: string;
@@ -36,17 +37,6 @@ export interface HistoryFieldIds {
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
-/** mulberry32: small, fast and the same on every machine. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function logNormal(next: () => number, median: number, sigma: number): number {
   // Box–Muller from two uniforms.
@@ -95,7 +85,7 @@ const SYMPTOMS: Record<HistoricIncident['service'], readonly string[]> = {
 
 /** `count` past incidents ending before `now`, spread over the preceding `spanDays` days; the same seed gives the same history. */
 export function generateIncidentHistory(count: number, now: number, options: { seed?: number; spanDays?: number } = {}): HistoricIncident[] {
-  const next = random(options.seed ?? 20260501);
+  const next = seededRandom(options.seed ?? 20260501);
   const span = (options.spanDays ?? 180) * DAY;
   const incidents: HistoricIncident[] = [];
   for (let i = 0; i < count; i++) {
