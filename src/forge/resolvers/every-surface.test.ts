@@ -12,7 +12,11 @@ import { ISSUE_PANEL_RESOLVER_KEYS } from '../../contracts/issue-panel';
 import { METRICS_GADGET_RESOLVER_KEYS } from '../../contracts/metrics-gadget';
 import { POST_FUNCTION_RESOLVER_KEYS } from '../../contracts/post-function-config';
 import { LEARNING_ADMIN_RESOLVER_KEYS, RESOLUTION_RESOLVER_KEYS } from '../../contracts/resolution';
-import * as handlers from '../../index';
+import { adminPageResolver } from './admin-page';
+import { declareIncidentPageResolver } from './declare-incident-page';
+import { issuePanelResolver } from './issue-panel';
+import { metricsGadgetResolver } from './metrics-gadget';
+import { postFunctionConfigResolver } from './post-function-config';
 import type { SurfaceResolver } from './define-resolvers';
 
 const context = { extension: { issue: { id: '10042', key: 'HOT-12' } } };
@@ -20,11 +24,11 @@ const signedIn = { principal: { accountId: 'acc-alice' } };
 const keysOf = (...contracts: ReadonlyArray<Readonly<Record<string, string>>>) => contracts.flatMap((keys) => Object.values(keys)).sort();
 
 const surfaces: ReadonlyArray<readonly [string, SurfaceResolver, readonly string[]]> = [
-  ['admin page', handlers.adminPageResolver, keysOf(ADMIN_RESOLVER_KEYS, ALERT_SOURCE_RESOLVER_KEYS, COMMS_ADMIN_RESOLVER_KEYS, LEARNING_ADMIN_RESOLVER_KEYS)],
-  ['issue panel', handlers.issuePanelResolver, keysOf(ISSUE_PANEL_RESOLVER_KEYS, COCKPIT_RESOLVER_KEYS, COMMS_RESOLVER_KEYS, RESOLUTION_RESOLVER_KEYS)],
-  ['declare incident page', handlers.declareIncidentPageResolver, keysOf(DECLARE_RESOLVER_KEYS)],
-  ['post-function configuration', handlers.postFunctionConfigResolver, keysOf(POST_FUNCTION_RESOLVER_KEYS)],
-  ['metrics gadget', handlers.metricsGadgetResolver, keysOf(METRICS_GADGET_RESOLVER_KEYS)],
+  ['admin page', adminPageResolver, keysOf(ADMIN_RESOLVER_KEYS, ALERT_SOURCE_RESOLVER_KEYS, COMMS_ADMIN_RESOLVER_KEYS, LEARNING_ADMIN_RESOLVER_KEYS)],
+  ['issue panel', issuePanelResolver, keysOf(ISSUE_PANEL_RESOLVER_KEYS, COCKPIT_RESOLVER_KEYS, COMMS_RESOLVER_KEYS, RESOLUTION_RESOLVER_KEYS)],
+  ['declare incident page', declareIncidentPageResolver, keysOf(DECLARE_RESOLVER_KEYS)],
+  ['post-function configuration', postFunctionConfigResolver, keysOf(POST_FUNCTION_RESOLVER_KEYS)],
+  ['metrics gadget', metricsGadgetResolver, keysOf(METRICS_GADGET_RESOLVER_KEYS)],
 ];
 
 describe.each(surfaces)('the %s resolver', (_surface, resolve, keys) => {
