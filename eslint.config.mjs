@@ -10,16 +10,23 @@ const backendFromUi = {
   group: ['**/src/domain', '**/src/domain/**', '**/src/app', '**/src/app/**', '**/src/forge', '**/src/forge/**', '**/src/index'],
   message: 'static/* may import only src/contracts from the backend.',
 };
+// The domain has no door of its own: every layer imports the module that declares what it needs, so a
+// reader follows one import to the code and no barrel decides what is public.
+const barrels = {
+  // '../domain', '../domain/on-call/index', './index', '.', '..': a folder or an index module.
+  regex: '(^|/)(domain|index)$|^\\.{1,2}$',
+  message: 'Import the module that declares it (e.g. ../domain/severity): the app has no barrel files.',
+};
 const serverForgePackages = {
   group: ['@forge/api', '@forge/kvs', '@forge/resolver', '@forge/events'],
   message: 'Custom UI runs in the browser: use @forge/bridge.',
 };
 
 export const layerRules = [
-  { files: ['src/domain/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', { patterns: [forgePackages, forgeLayer, appLayer, emulator] }] } },
-  { files: ['src/app/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', { patterns: [forgePackages, forgeLayer, emulator] }] } },
-  { files: ['src/contracts/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', { patterns: [forgePackages, forgeLayer, appLayer, emulator] }] } },
-  { files: ['src/forge/**/*.{ts,tsx}', 'src/index.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [emulator] }] } },
+  { files: ['src/domain/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', { patterns: [forgePackages, forgeLayer, appLayer, emulator, barrels] }] } },
+  { files: ['src/app/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', { patterns: [forgePackages, forgeLayer, emulator, barrels] }] } },
+  { files: ['src/contracts/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', { patterns: [forgePackages, forgeLayer, appLayer, emulator, barrels] }] } },
+  { files: ['src/forge/**/*.{ts,tsx}', 'src/index.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [emulator, barrels] }] } },
   { files: ['static/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', { patterns: [backendFromUi, serverForgePackages, emulator] }] } },
 ];
 

@@ -57,6 +57,13 @@ describe('the dependency rule, enforced by lint', () => {
     expect(await lintAs('static/issue-panel/src/example.ts', "import type { X } from '../../../src/contracts/x';\nexport type Y = X;\n")).toEqual([]);
   });
 
+  it('lets no layer import the domain through a barrel', async () => {
+    expect(await lintAs('src/app/example.ts', "import { x } from '../domain';\nexport const y = x;\n")).toHaveLength(1);
+    expect(await lintAs('src/forge/example.ts', "import { x } from '../domain/on-call/index';\nexport const y = x;\n")).toHaveLength(1);
+    expect(await lintAs('src/domain/on-call/example.ts', "import { x } from './index';\nexport const y = x;\n")).toHaveLength(1);
+    expect(await lintAs('src/app/example.ts', "import { parseRoster } from '../domain/on-call/roster';\nexport const y = parseRoster;\n")).toEqual([]);
+  });
+
   it('keeps the local site out of the app', async () => {
     expect(await lintAs('src/forge/example.ts', "import { createSite } from '../../emulator/site';\nexport const y = createSite;\n")).toHaveLength(1);
   });

@@ -49,6 +49,14 @@ export function declareForm(config: Configuration): GetDeclareFormResult {
   };
 }
 
+/**
+ * The declaration's fields, for the resolver's strict check of the payload's shape: unknown fields are
+ * refused there; the values depend on the configuration (its services and products) and are checked here.
+ */
+export const declarationFieldsSchema = z
+  .strictObject({ summary: z.unknown(), description: z.unknown(), severity: z.unknown(), faultyService: z.unknown(), affectedProducts: z.unknown(), impactStart: z.unknown() })
+  .partial();
+
 function declarationSchema(config: Configuration) {
   const services = config.services.map((service) => service.name);
   return z.strictObject({

@@ -78,6 +78,11 @@ export class RemoteCallError extends AppError {
     return 'unreadable';
   }
 
+  /** What the remote system answered, for a person reading a delivery's failure: "statuspage answered 503: …". */
+  get summary(): string {
+    return `${this.service} answered ${this.status ?? 'nothing'}${this.detail === '' ? '' : `: ${this.detail}`}`;
+  }
+
   /** Throttled, unavailable or unanswered: worth trying again after a pause. */
   get retryable(): boolean {
     const outcome = this.outcome;

@@ -15,7 +15,7 @@ const DEFAULT_BASE_DELAY_MS = 250;
 const DEFAULT_MAX_DELAY_MS = 8_000;
 
 /**
- * Runs `operation`, retrying a retryable RemoteCallError (429, 5xx, no answer) with exponential
+ * Runs `operation`, retrying a retryable RemoteCallError (throttled, unavailable, unanswered) with exponential
  * backoff, or after the server's Retry-After when it gave one. Gives up with the last error when a
  * wait would pass the deadline, because a page that cannot be sent in this invocation must be
  * recorded as failed while there is still time to record it.

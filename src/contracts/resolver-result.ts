@@ -20,7 +20,11 @@ export interface ResolverError {
   readonly code: ResolverErrorCode;
   readonly message: string;
   readonly field?: string;
-  /** A machine-readable detail of `code` (e.g. `unknown-action`, `already-taken`), so pages never parse `message`. */
+  /**
+   * A machine-readable detail of `code`, so pages never parse `message`: the rule of a `rule-violation`
+   * (e.g. `resolve-from-fixing`, `jira-refused`), what a remote failure meant (`forbidden`, `not-found`,
+   * `throttled`, `unavailable`, `unanswered`…), `not-allowed` / `not-signed-in` for the caller, `unknown-action`.
+   */
   readonly reason?: string;
 }
 

@@ -27,6 +27,17 @@ describe('the resolver edge', () => {
     expect(await codeOf(new RemoteCallError('jira', 'get issue', 403, 'no'))).toBe('forbidden');
   });
 
+  it('gives pages a machine-readable reason, so none parses the message', async () => {
+    const errorOf = async (error: Error) => {
+      const result = await resolverResult(() => Promise.reject(error));
+      return result.ok ? undefined : result.error;
+    };
+    expect(await errorOf(new RuleViolation('resolve-from-fixing', 'HOT-1 is New: only an incident being fixed can be resolved.'))).toMatchObject({ code: 'rule-violation', reason: 'resolve-from-fixing' });
+    expect(await errorOf(new ForbiddenError('change settings'))).toMatchObject({ code: 'forbidden', reason: 'not-allowed' });
+    expect(await errorOf(new RemoteCallError('jira', 'search', 429, 'slow down'))).toMatchObject({ code: 'unavailable', reason: 'throttled' });
+    expect(await errorOf(new RemoteCallError('jira', 'get issue', 404, 'gone'))).toMatchObject({ code: 'not-found', reason: 'not-found' });
+  });
+
   it('does not leak what a remote system said', async () => {
     const result = await resolverResult(() => Promise.reject(new RemoteCallError('slack', 'chat.postMessage', 500, 'stack trace at line 12')));
     expect(JSON.stringify(result)).not.toContain('stack trace');

@@ -3,18 +3,23 @@ import type { ResolverError, ResolverResult } from '../contracts/resolver-result
 import { AppError, ForbiddenError, NotConfiguredError, NotFoundError, RemoteCallError, UnauthenticatedError } from '../app/errors';
 import { RuleViolation, ValidationError } from '../domain/errors';
 
-/** How an error the app knows about reads to a person, without internals; undefined for errors nobody planned for. */
+/**
+ * How an error the app knows about reads to a person, without internals; undefined for errors nobody
+ * planned for. `reason` is the machine-readable detail a page branches on (the rule a RuleViolation
+ * names, what a remote call's failure meant), so no page parses `message`.
+ */
 export function resolverError(error: unknown): ResolverError | undefined {
   if (error instanceof ValidationError) return { code: 'invalid-input', field: error.field, message: error.message };
-  if (error instanceof RuleViolation) return { code: 'rule-violation', message: error.reason };
-  if (error instanceof ForbiddenError) return { code: 'forbidden', message: error.message };
-  if (error instanceof UnauthenticatedError) return { code: 'forbidden', message: error.message };
+  if (error instanceof RuleViolation) return { code: 'rule-violation', reason: error.rule, message: error.reason };
+  if (error instanceof ForbiddenError) return { code: 'forbidden', reason: 'not-allowed', message: error.message };
+  if (error instanceof UnauthenticatedError) return { code: 'forbidden', reason: 'not-signed-in', message: error.message };
   if (error instanceof NotFoundError) return { code: 'not-found', message: error.message };
   if (error instanceof NotConfiguredError) return { code: 'not-configured', message: error.message };
   if (error instanceof RemoteCallError) {
-    if (error.status === 403 || error.status === 401) return { code: 'forbidden', message: `Jira did not allow this (${error.operation}).` };
-    if (error.status === 404) return { code: 'not-found', message: `Jira could not find what this needs (${error.operation}).` };
-    return { code: 'unavailable', message: `${capitalise(error.service)} did not answer in time (${error.operation}); try again in a moment.` };
+    const reason = error.outcome;
+    if (reason === 'forbidden') return { code: 'forbidden', reason, message: `Jira did not allow this (${error.operation}).` };
+    if (reason === 'not-found') return { code: 'not-found', reason, message: `Jira could not find what this needs (${error.operation}).` };
+    return { code: 'unavailable', reason, message: `${capitalise(error.service)} did not answer in time (${error.operation}); try again in a moment.` };
   }
   if (error instanceof AppError) return { code: 'unavailable', message: error.message };
   return undefined;

@@ -25,9 +25,10 @@ export interface AlertRequest {
   readonly signatureTimestamp: string | undefined;
 }
 
+/** The answer in the app's terms; the web trigger turns `reason` into its HTTP status. */
 export type AlertAnswer =
-  | { readonly outcome: 'accepted'; readonly status: 202; readonly body: { readonly accepted: number; readonly groupKey: string; readonly status: string; readonly deliveryId: string } }
-  | { readonly outcome: 'refused'; readonly status: 400 | 401 | 403 | 404 | 405 | 413; readonly reason: RefusalReason; readonly body: { readonly error: string; readonly field?: string } };
+  | { readonly outcome: 'accepted'; readonly body: { readonly accepted: number; readonly groupKey: string; readonly status: string; readonly deliveryId: string } }
+  | { readonly outcome: 'refused'; readonly reason: RefusalReason; readonly body: { readonly error: string; readonly field?: string } };
 
 export interface ReceiveAlertDeps {
   readonly store: AppStore & SecretStore;
@@ -36,8 +37,8 @@ export interface ReceiveAlertDeps {
   readonly newId: () => string;
 }
 
-function refusal(status: 400 | 401 | 403 | 404 | 405 | 413, reason: RefusalReason, error: string, field?: string): AlertAnswer {
-  return { outcome: 'refused', status, reason, body: field === undefined ? { error } : { error, field } };
+function refusal(reason: RefusalReason, error: string, field?: string): AlertAnswer {
+  return { outcome: 'refused', reason, body: field === undefined ? { error } : { error, field } };
 }
 
 async function check(deps: ReceiveAlertDeps, request: AlertRequest, now: number) {
@@ -45,18 +46,18 @@ async function check(deps: ReceiveAlertDeps, request: AlertRequest, now: number)
   const [sources, tokens] = await Promise.all([loadAlertSources(deps.store), loadSourceTokens(deps.store)]);
   const source = sources.find((candidate) => candidate.id === sourceId);
   const secret = tokens[sourceId];
-  if (source === undefined || secret === undefined) return { answer: refusal(404, 'unknown-source', 'No alert source has this URL; copy it from the app settings (Alert sources).') };
+  if (source === undefined || secret === undefined) return { answer: refusal('unknown-source', 'No alert source has this URL; copy it from the app settings (Alert sources).') };
   const bearer = /^Bearer\s+(.+)$/i.exec(request.authorization ?? '')?.[1]?.trim();
   const signed = source.format === 'grafana' && request.signature !== undefined && request.signature !== '';
-  if (!signed && (bearer === undefined || bearer === '')) return { answer: refusal(401, 'unauthenticated', 'Send the source token as "Authorization: Bearer <token>".') };
+  if (!signed && (bearer === undefined || bearer === '')) return { answer: refusal('unauthenticated', 'Send the source token as "Authorization: Bearer <token>".') };
   const accepted = signed ? signatureAccepted(secret, request.signature ?? '', request.body, request.signatureTimestamp, now) : bearerAccepted(secret, bearer ?? '', now);
-  if (!accepted) return { answer: refusal(403, 'forbidden', 'This token is not valid for this alert source.') };
-  if (request.method !== 'POST' && request.method !== 'PUT') return { answer: refusal(405, 'method', 'Send alerts with POST.') };
-  if (Buffer.byteLength(request.body, 'utf8') > MAX_ALERT_BODY_BYTES) return { answer: refusal(413, 'too-large', `The body is larger than ${MAX_ALERT_BODY_BYTES} bytes.`) };
+  if (!accepted) return { answer: refusal('forbidden', 'This token is not valid for this alert source.') };
+  if (request.method !== 'POST' && request.method !== 'PUT') return { answer: refusal('method', 'Send alerts with POST.') };
+  if (Buffer.byteLength(request.body, 'utf8') > MAX_ALERT_BODY_BYTES) return { answer: refusal('too-large', `The body is larger than ${MAX_ALERT_BODY_BYTES} bytes.`) };
   try {
     return { source, notification: readNotification(source, request.body) };
   } catch (error) {
-    if (error instanceof ValidationError) return { answer: refusal(400, 'malformed', error.reason, error.field) };
+    if (error instanceof ValidationError) return { answer: refusal('malformed', error.reason, error.field) };
     throw error;
   }
 }
@@ -70,7 +71,7 @@ export async function receiveAlert(deps: ReceiveAlertDeps, request: AlertRequest
   const now = deps.clock.now();
   // The size is checked before anything is read, so an oversized body costs no storage call.
   const oversized = Buffer.byteLength(request.body, 'utf8') > MAX_ALERT_BODY_BYTES * 5;
-  const checked = oversized ? { answer: refusal(413, 'too-large', `The body is larger than ${MAX_ALERT_BODY_BYTES} bytes.`) } : await check(deps, request, now);
+  const checked = oversized ? { answer: refusal('too-large', `The body is larger than ${MAX_ALERT_BODY_BYTES} bytes.`) } : await check(deps, request, now);
   if ('answer' in checked) {
     const sourceId = /^[a-z0-9-]{1,40}$/.test(request.sourceId ?? '') ? (request.sourceId ?? 'unknown') : 'unknown';
     await recordRefusal(deps.store, checked.answer.outcome === 'refused' && checked.answer.reason === 'unknown-source' ? 'unknown' : sourceId, checked.answer.outcome === 'refused' ? checked.answer.reason : 'malformed', now, deps.newId());
@@ -86,5 +87,5 @@ export async function receiveAlert(deps: ReceiveAlertDeps, request: AlertRequest
     source.heartbeatMinutes === undefined ? Promise.resolve() : saveHeartbeat(deps.store, source.id, { lastAt: now }),
   ]);
   await deps.queue.schedule(jobs);
-  return { outcome: 'accepted', status: 202, body: { accepted: notification.alerts.length, groupKey: notification.groupKey, status: notification.status, deliveryId } };
+  return { outcome: 'accepted', body: { accepted: notification.alerts.length, groupKey: notification.groupKey, status: notification.status, deliveryId } };
 }

@@ -10,13 +10,16 @@ import type { CommsDeps } from './ports';
 const kindSchema = z.enum(['initial', 'follow-up', 'final']);
 
 /** The Updates tab: the composer for `kind` (default: the phase the incident is in) and the history. A viewer gets the history only. */
+/** The composer's payload: which update to prefill, when the IM chose one. */
+export const composerSchema = z.strictObject({ kind: kindSchema.exactOptional() });
+
 export async function loadComposer(deps: CommsDeps, caller: CockpitCaller, payload: unknown): Promise<ComposerView> {
-  const { kind } = parseWith(z.strictObject({ kind: kindSchema.exactOptional() }), payload, 'composer');
+  const { kind } = parseWith(composerSchema, payload, 'composer');
   const { context } = await loadCommsContext(deps, caller);
   return composerView(context, kind);
 }
 
-const previewSchema = z.strictObject({ kind: kindSchema, internal: z.string().max(8000), external: z.string().max(2000), status: z.enum(STATUSPAGE_STATUSES).exactOptional() });
+export const previewSchema = z.strictObject({ kind: kindSchema, internal: z.string().max(8000), external: z.string().max(2000), status: z.enum(STATUSPAGE_STATUSES).exactOptional() });
 
 /** The live check and per-channel preview of drafts as they are typed. */
 export async function previewUpdate(deps: CommsDeps, caller: CockpitCaller, payload: unknown): Promise<PreviewUpdateResult> {

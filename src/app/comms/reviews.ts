@@ -11,14 +11,14 @@ import { commsKeys, encodeComms, type ReviewRecord } from './comms-records';
 import { composerView } from './comms-view';
 import type { CommsDeps } from './ports';
 
-const requestSchema = z.strictObject({
+export const reviewRequestSchema = z.strictObject({
   kind: z.enum(['initial', 'follow-up', 'final']),
   internal: z.string().max(8000),
   external: z.string().max(2000),
   reviewerAccountId: z.string().min(1).max(128).exactOptional(),
 });
 
-const decisionSchema = z.strictObject({
+export const reviewDecisionSchema = z.strictObject({
   reviewId: z.string().min(1).max(64),
   decision: z.enum(['approve', 'comment']),
   comment: z.string().max(2000).exactOptional(),
@@ -43,7 +43,7 @@ const escapeHtml = (value: string): string => value.replace(/[&<>"]/g, (char) =>
  * else the communications managers) in the chat room and by Jira notification.
  */
 export async function requestReview(deps: CommsDeps, caller: CockpitCaller, payload: unknown): Promise<ComposerView> {
-  const input = parseWith(requestSchema, payload, 'review');
+  const input = parseWith(reviewRequestSchema, payload, 'review');
   const { context } = await loadCommsContext(deps, caller);
   requireEditor(context.incident, 'ask for a review');
   const reviewers = input.reviewerAccountId !== undefined ? [input.reviewerAccountId] : context.incident.record.communicationsManagers.map((person) => person.accountId).filter((id) => id !== caller.accountId);
@@ -69,7 +69,7 @@ export async function requestReview(deps: CommsDeps, caller: CockpitCaller, payl
 
 /** The reviewer approves the drafts or comments on them, in the same composer; the requester hears back. */
 export async function reviewUpdate(deps: CommsDeps, caller: CockpitCaller, payload: unknown): Promise<ComposerView> {
-  const input = parseWith(decisionSchema, payload, 'decision');
+  const input = parseWith(reviewDecisionSchema, payload, 'decision');
   const { context } = await loadCommsContext(deps, caller);
   requireEditor(context.incident, 'review an update');
   const current = context.comms.review;

@@ -37,7 +37,7 @@ interface ChannelOutcome {
 }
 
 function describeError(error: unknown): string {
-  if (error instanceof RemoteCallError) return `${error.service} answered ${error.status ?? 'nothing'}${error.detail === undefined ? '' : `: ${error.detail}`}`.slice(0, 500);
+  if (error instanceof RemoteCallError) return error.summary.slice(0, 500);
   return (error instanceof Error ? error.message : String(error)).slice(0, 500);
 }
 
@@ -157,7 +157,7 @@ function withUpdate(context: CommsContext, update: SentUpdate, outcomes: readonl
   return { ...context, comms: { ...context.comms, updates, statuspage } };
 }
 
-const retrySchema = z.strictObject({ updateId: z.string().min(1).max(64) });
+export const retrySchema = z.strictObject({ updateId: z.string().min(1).max(64) });
 
 /**
  * Sends a recorded update again to the channels that failed (or were cut off mid-send), and only those.

@@ -32,7 +32,7 @@ async function linkToIncident(deps: ResolutionDeps, typeName: string, incidentKe
     await deps.work.link(typeName, incidentKey, otherKey);
     return { typeName, notices: [] };
   } catch (error) {
-    if (!(error instanceof RemoteCallError) || error.status !== 404) throw issueChangeError(`link ${otherKey} to ${incidentKey}`, error);
+    if (!(error instanceof RemoteCallError) || error.outcome !== 'not-found') throw issueChangeError(`link ${otherKey} to ${incidentKey}`, error);
     await deps.work.link('Relates', incidentKey, otherKey);
     return { typeName: 'Relates', notices: [`The "${typeName}" link type is missing, so ${otherKey} is linked as "relates to"; reinstalling the app provisions it.`] };
   }

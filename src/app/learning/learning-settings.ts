@@ -18,7 +18,7 @@ const projectKey = z
 const issueType = z.string().trim().min(1, 'must name an issue type').max(60, 'must be at most 60 characters');
 const days = z.number({ error: 'must be a number of business days' }).int('must be a whole number of business days').min(0, 'must not be negative').max(365, 'must be at most 365');
 
-const settingsSchema = z.strictObject({
+export const learningSettingsSchema = z.strictObject({
   cleanup: z.strictObject({ projectKey, issueType }),
   postmortem: z.strictObject({
     projectKey,
@@ -28,7 +28,7 @@ const settingsSchema = z.strictObject({
   }),
 });
 
-export type LearningSettings = z.output<typeof settingsSchema>;
+export type LearningSettings = z.output<typeof learningSettingsSchema>;
 
 /** Until an administrator chooses projects, nothing is created; the due days follow the handbook's urgency. */
 export const DEFAULT_LEARNING_SETTINGS: LearningSettings = {
@@ -38,7 +38,7 @@ export const DEFAULT_LEARNING_SETTINGS: LearningSettings = {
 
 /** The stored settings, or the defaults when absent or damaged. */
 export function learningSettingsFrom(stored: unknown): LearningSettings {
-  const parsed = settingsSchema.safeParse(stored ?? DEFAULT_LEARNING_SETTINGS);
+  const parsed = learningSettingsSchema.safeParse(stored ?? DEFAULT_LEARNING_SETTINGS);
   return parsed.success ? parsed.data : DEFAULT_LEARNING_SETTINGS;
 }
 
@@ -52,7 +52,7 @@ export async function loadLearningSettings(store: AppStore): Promise<LearningSet
  * @throws ValidationError naming the field, e.g. `postmortem.dueBusinessDays.1`.
  */
 export async function saveLearningSettings(store: AppStore, input: unknown): Promise<LearningSettings> {
-  const settings = parseWith(settingsSchema, input);
+  const settings = parseWith(learningSettingsSchema, input);
   await store.set(LEARNING_SETTINGS_KEY, settings);
   return settings;
 }

@@ -13,7 +13,7 @@ import { claimAndWatch, runClaimedEpisode, type PagingDeps } from './page-on-cal
 import { claimedEpisode } from './paging-episodes';
 import type { IssueTracker } from '../ports';
 
-const escalationSchema = z.strictObject({
+export const escalationSchema = z.strictObject({
   target: z.discriminatedUnion(
     'kind',
     [

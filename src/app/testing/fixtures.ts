@@ -1,6 +1,7 @@
 import type { ConfigurationDocument, RosterDocument } from '../../contracts/configuration';
 import { parseConfiguration, type Configuration } from '../configuration';
 import { storeConfiguration } from '../configuration-store';
+import { NotConfiguredError } from '../errors';
 import { APP_FIELDS } from '../incident-fields';
 import type { PagingDeps } from '../paging/page-on-call';
 import type { EscalationJob } from '../paging/paging-episodes';
@@ -123,7 +124,7 @@ export async function provisionedWorld(document: ConfigurationDocument = configu
   await storeConfiguration(store, config);
   log.clear();
   const fields = config.fields;
-  if (fields === undefined) throw new Error('fields were not provisioned');
+  if (fields === undefined) throw new NotConfiguredError('fields were not provisioned');
   const dueIndex = new InMemoryDueIndex(log);
   const queue = new InMemoryJobQueue<EscalationJob>(log);
   const paging: PagingDeps = {

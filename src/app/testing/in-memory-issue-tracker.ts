@@ -191,7 +191,8 @@ function compileClause(clause: string): IssuePredicate {
     const keys = match[1].split(',').map(unquote);
     return (issue) => keys.includes(projectOf(issue) ?? '');
   }
-  throw new Error(`The in-memory tracker does not understand the JQL clause: ${clause}`);
+  // Jira answers 400 to JQL it cannot parse; this double knows only the clauses the app sends.
+  throw new RemoteCallError('jira', 'search issues', 400, `The in-memory tracker does not understand the JQL clause: ${clause}`);
 }
 
 /** The plain text of an ADF document: text nodes joined, one line per block. */

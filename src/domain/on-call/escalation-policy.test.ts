@@ -1,5 +1,5 @@
 import { ValidationError } from '../errors';
-import { parseEscalationPolicy, withImocFinalLevel } from './index';
+import { parseEscalationPolicy, withImocFinalLevel } from './escalation-policy';
 
 const validPolicy = {
   id: 'payments-escalation',

@@ -1,6 +1,6 @@
 import { ValidationError } from '../errors';
-import { nextEscalationStep, parseEscalationPolicy } from './index';
-import type { EscalationRecord, PageRecord } from './index';
+import { parseEscalationPolicy } from './escalation-policy';
+import { type EscalationRecord, nextEscalationStep, type PageRecord } from './escalation-step';
 
 // Level 0 pages the payments roster and waits 5 minutes; level 1 pages the lead and waits 10;
 // then the whole policy runs once more.

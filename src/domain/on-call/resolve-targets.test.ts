@@ -1,6 +1,8 @@
 import { ValidationError } from '../errors';
-import { addOverride, parseRoster, resolveTargets } from './index';
-import type { EscalationTarget } from './index';
+import { type EscalationTarget } from './escalation-policy';
+import { resolveTargets } from './resolve-targets';
+import { parseRoster } from './roster';
+import { addOverride } from './roster-changes';
 
 const rosterOf = (id: string, participants: string[], startDate = '2024-06-03') =>
   parseRoster({

@@ -1,5 +1,7 @@
 import { RuleViolation, ValidationError } from '../errors';
-import { addOverride, parseRoster, removeOverride, takeShift, whoIsOnCall } from './index';
+import { parseRoster } from './roster';
+import { addOverride, removeOverride, takeShift } from './roster-changes';
+import { whoIsOnCall } from './schedule';
 
 const roster = parseRoster({
   id: 'payments',

@@ -1,5 +1,5 @@
 import { ValidationError } from '../errors';
-import { parseRoster } from './index';
+import { parseRoster } from './roster';
 
 const validLayer = {
   participants: ['ana', 'ben'],

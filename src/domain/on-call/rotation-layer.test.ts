@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import { nextShifts, parseRoster, whoIsOnCall } from './index';
-import type { OnCallShift } from './index';
+import { parseRoster } from './roster';
+import { nextShifts, type OnCallShift, whoIsOnCall } from './schedule';
 
 const rosterOf = (layer: Record<string, unknown>) =>
   parseRoster({ id: 'payments', name: 'Payments on call', layers: [{ participants: ['ana', 'ben', 'cho'], ...layer }] });

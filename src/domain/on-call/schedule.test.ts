@@ -1,6 +1,7 @@
 import { ValidationError } from '../errors';
-import { addOverride, nextShifts, parseRoster, whoIsOnCall } from './index';
-import type { OnCallShift, Roster } from './index';
+import { parseRoster, type Roster } from './roster';
+import { addOverride } from './roster-changes';
+import { nextShifts, type OnCallShift, whoIsOnCall } from './schedule';
 
 const berlinWeekly = {
   name: 'Primary',

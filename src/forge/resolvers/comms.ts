@@ -3,10 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { commsSecretStatus, loadCommsSecrets, setCommsSecret } from '../../app/comms/comms-secrets';
 import { COMMS_SETTINGS_KEY, loadCommsSettings, parseCommsSettings, type CommsSettings } from '../../app/comms/comms-settings';
-import { loadComposer, previewUpdate } from '../../app/comms/load-composer';
+import { composerSchema, loadComposer, previewSchema, previewUpdate } from '../../app/comms/load-composer';
 import type { CommsDeps } from '../../app/comms/ports';
-import { requestReview, reviewUpdate } from '../../app/comms/reviews';
-import { retryFailedChannels, sendUpdate } from '../../app/comms/send-update';
+import { requestReview, reviewDecisionSchema, reviewRequestSchema, reviewUpdate } from '../../app/comms/reviews';
+import { retryFailedChannels, retrySchema, sendUpdate, sendUpdateSchema } from '../../app/comms/send-update';
 import { loadConfiguration } from '../../app/configuration-store';
 import type { CockpitCaller } from '../../app/cockpit/ports';
 import { COMMS_ADMIN_RESOLVER_KEYS as ADMIN_KEYS, COMMS_RESOLVER_KEYS as KEYS, type CommsSettingsDocument, type CommsSettingsResult } from '../../contracts/comms';
@@ -50,23 +50,27 @@ export function commsDeps(s: Services): CommsDeps {
   };
 }
 
-function comms<T>(work: (deps: CommsDeps, caller: CockpitCaller, payload: unknown) => Promise<T>) {
+/**
+ * A comms resolver: on the panel's issue, as the signed-in user, with the payload checked by the use
+ * case's own strict schema, refused fields named under `field` as the use case names them.
+ */
+function comms<S extends z.ZodType, T>(schema: S, field: string, work: (deps: CommsDeps, caller: CockpitCaller, payload: z.output<S>) => Promise<T>) {
   return resolver({
     access: 'on-issue',
-    // Each use case checks its payload with its own strict schema and names the part it refuses.
-    payload: z.unknown(),
+    payload: schema,
+    field,
     run: ({ services: s, accountId, issue, payload }) => work(commsDeps(s), { accountId, issueKey: issue.key, issueId: issue.id }, payload),
   });
 }
 
 /** The Updates tab's resolvers, part of the issue panel's resolver. */
 export const commsResolvers = {
-  [KEYS.getComposer]: comms(loadComposer),
-  [KEYS.previewUpdate]: comms(previewUpdate),
-  [KEYS.sendUpdate]: comms(sendUpdate),
-  [KEYS.retryFailedChannels]: comms(retryFailedChannels),
-  [KEYS.requestReview]: comms(requestReview),
-  [KEYS.reviewUpdate]: comms(reviewUpdate),
+  [KEYS.getComposer]: comms(composerSchema, 'composer', loadComposer),
+  [KEYS.previewUpdate]: comms(previewSchema, 'preview', previewUpdate),
+  [KEYS.sendUpdate]: comms(sendUpdateSchema, 'update', sendUpdate),
+  [KEYS.retryFailedChannels]: comms(retrySchema, 'retry', retryFailedChannels),
+  [KEYS.requestReview]: comms(reviewRequestSchema, 'review', requestReview),
+  [KEYS.reviewUpdate]: comms(reviewDecisionSchema, 'decision', reviewUpdate),
 };
 
 function settingsDocument(settings: CommsSettings): CommsSettingsDocument {

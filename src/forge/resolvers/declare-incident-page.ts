@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DECLARE_RESOLVER_KEYS as KEYS } from '../../contracts/declare-incident-page';
 import { loadConfiguration } from '../../app/configuration-store';
-import { declareFormFor, declareIncident } from '../../app/declare-incident';
+import { declarationFieldsSchema, declareFormFor, declareIncident } from '../../app/declare-incident';
 import { defineResolvers, resolver } from './define-resolvers';
 
 /** The Declare incident page's resolvers: the form's choices, and the declaration (created as the signed-in user). */
@@ -13,8 +13,8 @@ export const declareIncidentPageResolver = defineResolvers({
   }),
   [KEYS.declareIncident]: resolver({
     access: 'signed-in',
-    // The form's fields depend on the configuration (its services and products): the use case checks them.
-    payload: z.unknown(),
+    // The form's values depend on the configuration (its services and products): the use case checks them.
+    payload: declarationFieldsSchema,
     run: ({ services: s, payload }) => declareIncident({ store: s.store, userTracker: s.userTracker, clock: s.clock }, payload),
   }),
 });

@@ -34,6 +34,8 @@ export interface ResolverDefinition<A extends Access, S extends z.ZodType, T> {
   readonly action?: string;
   /** A strict schema: unknown fields are refused and named. */
   readonly payload: S;
+  /** Where refused fields are named (`update` names `update.kind`); the payload's top level when absent. */
+  readonly field?: string;
   // A method, so a table of definitions with different payloads can be held as one type.
   run(call: ResolverCall<A, z.output<S>>): Promise<T>;
 }
@@ -56,19 +58,22 @@ async function runDefinition(definition: AnyDefinition, request: ResolverRequest
   return resolverResult(async () => {
     const accountId = callerOf(request);
     const issue = definition.access === 'on-issue' ? contextIssue(request) : undefined;
-    const payload = payloadOf(request, definition.payload);
+    const payload = payloadOf(request, definition.payload, definition.field);
     const s = services(INVOCATION_LIMIT_MS.resolver);
     if (definition.access === 'administrator') await requireAdministrator(s.userTracker, definition.action ?? 'use the incident response settings');
     return definition.run({ services: s, accountId, payload, issue } as ResolverCall<Access, unknown>);
   });
 }
 
+/** A surface's resolver function, carrying the definitions it was built from (so tests can read each key's schema and access). */
+export type SurfaceResolver = ResolverFunction & { readonly definitions: Readonly<Record<string, AnyDefinition>> };
+
 /** Builds a surface's resolver function from its definitions, keyed by the resolver keys of its contract. */
-export function defineResolvers(definitions: Readonly<Record<string, AnyDefinition>>): ResolverFunction {
+export function defineResolvers(definitions: Readonly<Record<string, AnyDefinition>>): SurfaceResolver {
   const forge = new Resolver();
   for (const [key, definition] of Object.entries(definitions)) forge.define(key, (request: ResolverRequest) => runDefinition(definition, request));
   const handle = forge.getDefinitions() as ResolverFunction;
-  return async (request, runtime) => {
+  const surface: ResolverFunction = async (request, runtime) => {
     const key = request.call.functionKey;
     // Only keys defined here: `constructor`, `__proto__` and friends are not actions.
     if (typeof key !== 'string' || !Object.hasOwn(definitions, key)) {
@@ -78,4 +83,5 @@ export function defineResolvers(definitions: Readonly<Record<string, AnyDefiniti
     }
     return handle(request, runtime);
   };
+  return Object.assign(surface, { definitions });
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ISSUE_PANEL_RESOLVER_KEYS as KEYS } from '../../contracts/issue-panel';
 import { acknowledgeAsUser } from '../../app/paging/acknowledge-page';
 import { loadConfiguration } from '../../app/configuration-store';
-import { escalateIncident } from '../../app/paging/escalate-incident';
+import { escalateIncident, escalationSchema } from '../../app/paging/escalate-incident';
 import { getPagingStatus } from '../../app/paging/get-paging-status';
 import { cockpitResolvers } from './cockpit';
 import { commsResolvers } from './comms';
@@ -27,8 +27,7 @@ export const pagingResolvers = {
   }),
   [KEYS.escalateIncident]: resolver({
     access: 'on-issue',
-    // The use case checks the target, reason and request id and names the part it refuses.
-    payload: z.unknown(),
+    payload: escalationSchema,
     run: ({ services: s, issue, accountId, payload }) => escalateIncident({ ...s.paging, userTracker: s.userTracker }, { issueKey: issue.key, callerAccountId: accountId, payload }),
   }),
   [KEYS.getEscalationTargets]: resolver({

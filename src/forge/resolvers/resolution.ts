@@ -1,7 +1,7 @@
 import { asUser } from '@forge/api';
 import { z } from 'zod';
 import { createCleanupTask, createPostmortem } from '../../app/learning/create-linked-work';
-import { learningSettingsView, loadLearningSettings, saveLearningSettings } from '../../app/learning/learning-settings';
+import { learningSettingsSchema, learningSettingsView, loadLearningSettings, saveLearningSettings } from '../../app/learning/learning-settings';
 import type { PostmortemReminderJob, ResolutionDeps } from '../../app/learning/ports';
 import { cancelIncident, getResolution, recordImpactEnd, resolveIncident } from '../../app/learning/resolve-incident';
 import type { CockpitCaller } from '../../app/cockpit/ports';
@@ -69,8 +69,7 @@ export const learningAdminResolvers = {
   [ADMIN_KEYS.saveLearningSettings]: resolver({
     access: 'administrator',
     action: 'change the resolve and learn settings',
-    // The use case checks every part and names the one it refuses.
-    payload: z.unknown(),
+    payload: learningSettingsSchema,
     run: async ({ services: s, payload }) => learningSettingsView(await saveLearningSettings(s.store, payload)),
   }),
 };

@@ -41,7 +41,7 @@ export function contextIssue(request: ResolverRequest): { id: string; key: strin
   return { id: issue.id, key: issue.key };
 }
 
-/** Validates a payload with `schema`, naming the offending field under `payload`. */
-export function payloadOf<S extends z.ZodType>(request: ResolverRequest, schema: S): z.output<S> {
-  return parseWith(schema, request.payload ?? {});
+/** Validates a payload with `schema`, naming the offending field under `root` (the top level by default). */
+export function payloadOf<S extends z.ZodType>(request: ResolverRequest, schema: S, root = ''): z.output<S> {
+  return parseWith(schema, request.payload ?? {}, root);
 }

@@ -1,8 +1,19 @@
 import type { WebTriggerRequest, WebTriggerResponse } from '@forge/api';
+import type { RefusalReason } from '../../app/alerts/alert-source-store';
 import { receiveAlert } from '../../app/alerts/receive-alert';
 import { alertQueue } from '../adapters/alert-intake-services';
 import { INVOCATION_LIMIT_MS } from '../adapters/invocation';
 import { services } from '../composition';
+
+/** The HTTP status of each refusal: the web trigger is the one place that speaks HTTP to alert sources. */
+const REFUSAL_STATUS: Readonly<Record<RefusalReason, number>> = {
+  'unknown-source': 404,
+  unauthenticated: 401,
+  forbidden: 403,
+  method: 405,
+  'too-large': 413,
+  malformed: 400,
+};
 
 function header(request: WebTriggerRequest, name: string): string | undefined {
   const entry = Object.entries(request.headers ?? {}).find(([key]) => key.toLowerCase() === name);
@@ -30,7 +41,8 @@ export async function alertWebhook(request: WebTriggerRequest): Promise<WebTrigg
     },
   );
   const headers: Record<string, string[]> = { 'Content-Type': ['application/json'] };
-  if (answer.status === 401) headers['WWW-Authenticate'] = ['Bearer'];
-  if (answer.status === 405) headers['Allow'] = ['POST, PUT'];
-  return { statusCode: answer.status, headers, body: JSON.stringify(answer.body) };
+  if (answer.outcome === 'accepted') return { statusCode: 202, headers, body: JSON.stringify(answer.body) };
+  if (answer.reason === 'unauthenticated') headers['WWW-Authenticate'] = ['Bearer'];
+  if (answer.reason === 'method') headers['Allow'] = ['POST, PUT'];
+  return { statusCode: REFUSAL_STATUS[answer.reason], headers, body: JSON.stringify(answer.body) };
 }
