@@ -15,6 +15,11 @@ export interface ControlProps {
   isInvalid: boolean;
 }
 
+/** What a Select or a people picker takes from a FormField's control: the input to label, its state and its description. */
+export function selectControl(control: ControlProps): { inputId: string; isInvalid: boolean; descriptionId?: string } {
+  return { inputId: control.id, isInvalid: control.isInvalid, ...(control['aria-describedby'] === undefined ? {} : { descriptionId: control['aria-describedby'] }) };
+}
+
 export interface FormFieldProps {
   id: string;
   label: ReactNode;
