@@ -5,25 +5,20 @@
  * otherwise) so screen readers announce it, and `onDismiss` for a "Dismiss" button.
  */
 import Heading from '@atlaskit/heading';
-import CrossIcon from '@atlaskit/icon/core/cross';
-import StatusDiscoveryIcon from '@atlaskit/icon/core/status-discovery';
-import StatusErrorIcon from '@atlaskit/icon/core/status-error';
-import StatusInformationIcon from '@atlaskit/icon/core/status-information';
-import StatusSuccessIcon from '@atlaskit/icon/core/status-success';
-import StatusWarningIcon from '@atlaskit/icon/core/status-warning';
 import { Children, type MouseEvent, type ReactNode } from 'react';
 import { Button, LinkButton } from './button';
+import { Icon, type IconGlyph } from './icon';
 import './controls.css';
 
 export type SectionMessageAppearance = 'information' | 'warning' | 'error' | 'success' | 'discovery';
 
-const ICONS = {
-  information: StatusInformationIcon,
-  warning: StatusWarningIcon,
-  error: StatusErrorIcon,
-  success: StatusSuccessIcon,
-  discovery: StatusDiscoveryIcon,
-} as const;
+const ICONS: Readonly<Record<SectionMessageAppearance, IconGlyph>> = {
+  information: 'status-information',
+  warning: 'status-warning',
+  error: 'status-error',
+  success: 'status-success',
+  discovery: 'status-discovery',
+};
 
 export interface SectionMessageProps {
   readonly appearance?: SectionMessageAppearance;
@@ -36,13 +31,12 @@ export interface SectionMessageProps {
 }
 
 export function SectionMessage({ appearance = 'information', title, children, actions = [], testId, role, onDismiss }: SectionMessageProps) {
-  const Icon = ICONS[appearance];
   const shown = Children.toArray(actions);
   return (
     <section className={`ir-section-message ir-section-message--${appearance}`} data-testid={testId} role={role}>
       <div className="ir-section-message__layout">
         <div className="ir-section-message__icon">
-          <Icon label={appearance} color="currentColor" spacing="spacious" />
+          <Icon glyph={ICONS[appearance]} label={appearance} spacing="spacious" />
         </div>
         <div className="ir-section-message__content">
           {title === undefined ? null : (
@@ -62,7 +56,7 @@ export function SectionMessage({ appearance = 'information', title, children, ac
         {onDismiss === undefined ? null : (
           <div className="ir-section-message__dismiss">
             <Button appearance="subtle" spacing="compact" onClick={onDismiss} aria-label="Dismiss">
-              <CrossIcon label="" size="small" color="currentColor" />
+              <Icon glyph="cross" label="" size="small" />
             </Button>
           </div>
         )}

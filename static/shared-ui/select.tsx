@@ -5,11 +5,9 @@
  * a multi-select (or clears a clearable one); the mouse works as on any select. Looks from controls.css.
  * When `loadOptions` fails, the menu says why instead of claiming that nothing matches.
  */
-import ChevronDownIcon from '@atlaskit/icon/core/chevron-down';
-import CrossIcon from '@atlaskit/icon/core/cross';
-import CrossCircleIcon from '@atlaskit/icon/core/cross-circle';
 import { useEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import './controls.css';
+import { Icon } from './icon';
 import { classes } from './layout';
 import { matchingOptions, movedActive, withChosen, withoutChosen, type SelectOption } from './select-model';
 
@@ -209,7 +207,7 @@ function Combobox<O extends SelectOption<string | number>>(props: ComboboxProps<
                 <span key={option.value} className="ir-select__tag">
                   <span className="ir-select__tag-label">{option.label}</span>
                   <button type="button" className="ir-select__tag-remove" aria-label={`Remove ${option.label}`} disabled={isDisabled} onClick={() => props.onRemove(option)}>
-                    <CrossIcon label="" size="small" color="currentColor" />
+                    <Icon glyph="cross" label="" size="small" />
                   </button>
                 </span>
               ))
@@ -244,11 +242,11 @@ function Combobox<O extends SelectOption<string | number>>(props: ComboboxProps<
         <div className="ir-select__indicators">
           {isClearable && chosen.length > 0 && !isDisabled ? (
             <button type="button" className="ir-select__indicator" aria-label="Clear" tabIndex={-1} onClick={props.onClear}>
-              <CrossCircleIcon label="" size="small" color="currentColor" />
+              <Icon glyph="cross-circle" label="" size="small" />
             </button>
           ) : null}
           <span className="ir-select__indicator" aria-hidden="true">
-            <ChevronDownIcon label="" size="small" color="currentColor" />
+            <Icon glyph="chevron-down" label="" size="small" />
           </span>
         </div>
       </div>
