@@ -6,9 +6,9 @@ import type { EscalationTargetsResult, PagingEpisodeView, PagingStatusResult } f
 import { Button } from '../../shared-ui/button';
 import { FormField, selectControl } from '../../shared-ui/form-field';
 import { Section } from '../../shared-ui/layout';
+import { Lozenge, type LozengeAppearance } from '../../shared-ui/lozenge';
 import { PersonPicker } from '../../shared-ui/people-picker';
 import { SectionMessage } from '../../shared-ui/section-message';
-import { Lozenge, type LozengeAppearance } from '../../shared-ui/lozenge';
 import { NativeSelect, Textfield } from '../../shared-ui/text-field';
 import { acknowledgement, recipientName, utcMinute } from './format';
 import { acknowledgePage, escalateIncident, getEscalationTargets, searchAssignable } from './invokes';

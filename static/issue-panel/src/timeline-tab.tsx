@@ -5,8 +5,8 @@ import type { CockpitView, ExperimentOutcomeView, PersonView, TimelineEntryInput
 import { Button } from '../../shared-ui/button';
 import { FormField, selectControl } from '../../shared-ui/form-field';
 import { Section } from '../../shared-ui/layout';
-import { PersonPicker } from '../../shared-ui/people-picker';
 import { Lozenge, type LozengeAppearance } from '../../shared-ui/lozenge';
+import { PersonPicker } from '../../shared-ui/people-picker';
 import { NativeSelect, TextArea, Textfield } from '../../shared-ui/text-field';
 import { fromLocalInput, utcMinute } from './format';
 import { concludeExperiment, recordTimelineEntry, searchAssignable } from './invokes';

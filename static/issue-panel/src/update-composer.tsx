@@ -7,11 +7,11 @@
 import { Inline, Stack } from '@atlaskit/primitives/compiled';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ComposerView, Gap, PreviewUpdateResult, SentUpdateView, StatuspageStatusName, UpdateKind } from '../../../src/contracts/comms';
-import { describeFailure } from '../../shared-ui/resolver-result';
 import { Button } from '../../shared-ui/button';
 import { Columns, Section } from '../../shared-ui/layout';
-import { ErrorState, LoadingState } from '../../shared-ui/page-states';
 import { Lozenge } from '../../shared-ui/lozenge';
+import { ErrorState, LoadingState } from '../../shared-ui/page-states';
+import { describeFailure } from '../../shared-ui/resolver-result';
 import { SectionMessage } from '../../shared-ui/section-message';
 import { NativeSelect, TextArea, Textfield } from '../../shared-ui/text-field';
 import { getComposer, previewUpdate, requestReview, retryFailedChannels, reviewUpdate, sendUpdate } from './comms-invokes';
