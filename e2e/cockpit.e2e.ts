@@ -87,11 +87,11 @@ async function checklist(frame: FrameLocator): Promise<Record<string, string>> {
   return states;
 }
 
+/** Types into the person picker `id` and chooses `name` from what it finds. */
 async function choosePerson(frame: FrameLocator, id: string, query: string, name: string): Promise<void> {
   await frame.locator(`#${id}`).fill(query);
-  await frame.locator(`#${id}`).press('Enter');
-  await frame.getByTestId(`${id}-option`).filter({ hasText: name }).click();
-  await frame.getByTestId(`${id}-chosen`).filter({ hasText: name }).waitFor();
+  await frame.getByRole('option', { name, exact: true }).click();
+  await frame.getByTestId(`${id}-picker`).filter({ hasText: name }).waitFor();
 }
 
 describe('the incident cockpit on the local site', () => {
@@ -252,7 +252,7 @@ describe('the incident cockpit on the local site', () => {
   it('hands over to the backup IM: assignee, topic and checklist follow', async () => {
     const frame = await openCockpit(imBrowser.page);
     await frame.getByTestId('tab-roles').click();
-    await frame.getByTestId('handover-person-chosen').filter({ hasText: 'Ben Bitbucket' }).waitFor();
+    await frame.getByTestId('handover-person-picker').filter({ hasText: 'Ben Bitbucket' }).waitFor();
     await act(frame, frame.getByTestId('handover-submit'));
 
     assert.match(await frame.getByTestId('incident-manager').innerText(), /Ben Bitbucket/);

@@ -120,8 +120,7 @@ describe('resolve and learn on the local site', () => {
     const frame = await openResolveTab(browser.page);
     await frame.locator('#cleanup-summary').fill('Add a canary for git pushes');
     await frame.locator('#cleanup-assignee').fill('tara');
-    await frame.locator('#cleanup-assignee').press('Enter');
-    await frame.getByTestId('cleanup-assignee-option').filter({ hasText: 'Tara Techlead' }).click();
+    await frame.getByRole('option', { name: 'Tara Techlead', exact: true }).click();
     await frame.locator('#cleanup-due').fill('2031-01-10');
     await frame.getByTestId('cleanup-submit').click();
     await frame.getByTestId('cleanup-tasks').getByText('Add a canary for git pushes').waitFor({ timeout: 20_000 });

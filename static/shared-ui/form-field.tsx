@@ -3,16 +3,21 @@
  * control gets `aria-describedby` and `aria-invalid` through the render prop, so screen readers
  * announce the help and the error with the field.
  */
-import StatusErrorIcon from '@atlaskit/icon/core/status-error';
 import { Stack } from '@atlaskit/primitives/compiled';
 import type { ReactNode } from 'react';
 import './controls.css';
+import { Icon } from './icon';
 
 export interface ControlProps {
   id: string;
   'aria-describedby'?: string;
   'aria-invalid'?: boolean;
   isInvalid: boolean;
+}
+
+/** What a Select or a people picker takes from a FormField's control: the input to label, its state and its description. */
+export function selectControl(control: ControlProps): { inputId: string; isInvalid: boolean; descriptionId?: string } {
+  return { inputId: control.id, isInvalid: control.isInvalid, ...(control['aria-describedby'] === undefined ? {} : { descriptionId: control['aria-describedby'] }) };
 }
 
 export interface FormFieldProps {
@@ -54,7 +59,7 @@ export function FieldError({ id, children }: { id: string; children: ReactNode }
   return (
     <div id={id} className="ir-field-message ir-field-message--error" data-testid={id} aria-live="polite">
       <span className="ir-field-message__icon">
-        <StatusErrorIcon label="error" size="small" color="currentColor" />
+        <Icon glyph="status-error" label="error" size="small" />
       </span>
       <span>{children}</span>
     </div>

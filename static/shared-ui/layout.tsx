@@ -1,4 +1,6 @@
 /** Layout the compiled primitives do not offer without a build-time style compiler: grid columns and plain styled boxes. */
+import Heading from '@atlaskit/heading';
+import { Inline, Stack } from '@atlaskit/primitives/compiled';
 import type { ReactNode } from 'react';
 import './ui.css';
 
@@ -22,4 +24,19 @@ export function classes(...names: readonly (string | false | undefined)[]): stri
 /** Text a person types or copies exactly (an event name, a header), in the code font. */
 export function Code({ children }: { children: ReactNode }) {
   return <code className="ir-code">{children}</code>;
+}
+
+/** A titled part of a page or tab, with its actions (buttons) at the end of the title's line. */
+export function Section({ title, actions, children, testId }: { title: string; actions?: ReactNode; children: ReactNode; testId?: string }) {
+  return (
+    <Stack space="space.100" {...(testId === undefined ? {} : { testId })}>
+      <Inline spread="space-between" alignBlock="center">
+        <Heading size="xsmall" as="h3">
+          {title}
+        </Heading>
+        {actions}
+      </Inline>
+      {children}
+    </Stack>
+  );
 }

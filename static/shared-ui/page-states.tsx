@@ -1,6 +1,6 @@
-/** The states every surface shows explicitly: loading, forbidden, empty and failed. */
+/** The states every surface shows explicitly: loading, forbidden, empty and failed (plain text styles, so a surface that has no other use for the primitives' Text does not ship it). */
 import Heading from '@atlaskit/heading';
-import { Box, Stack, Text } from '@atlaskit/primitives/compiled';
+import { Box, Stack } from '@atlaskit/primitives/compiled';
 import Spinner from '@atlaskit/spinner';
 import type { ReactNode } from 'react';
 import { SectionMessage, SectionMessageAction } from './section-message';
@@ -11,7 +11,7 @@ export function LoadingState({ label }: { label: string }) {
     <div className="ir-centred" data-testid="state-loading" role="status" aria-live="polite">
       <Stack space="space.100" alignInline="center">
         <Spinner size="large" label={label} />
-        <Text color="color.text.subtle">{label}</Text>
+        <span className="ir-text-subtle">{label}</span>
       </Stack>
     </div>
   );
@@ -21,7 +21,7 @@ export function ForbiddenState({ title, children }: { title: string; children: R
   return (
     <Box testId="state-forbidden">
       <SectionMessage appearance="warning" title={title}>
-        <Text as="p">{children}</Text>
+        <p className="ir-text">{children}</p>
       </SectionMessage>
     </Box>
   );
@@ -35,7 +35,7 @@ export function ErrorState({ title, message, onRetry }: { title: string; message
         title={title}
         actions={onRetry === undefined ? [] : [<SectionMessageAction key="retry" onClick={onRetry}>Try again</SectionMessageAction>]}
       >
-        <Text as="p">{message}</Text>
+        <p className="ir-text">{message}</p>
       </SectionMessage>
     </Box>
   );
@@ -48,7 +48,7 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
         <Heading size="small" as="h3">
           {title}
         </Heading>
-        {children === undefined ? null : <Text color="color.text.subtle">{children}</Text>}
+        {children === undefined ? null : <span className="ir-text-subtle">{children}</span>}
       </Stack>
     </div>
   );

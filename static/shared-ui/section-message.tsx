@@ -1,26 +1,24 @@
 /**
  * The design system's SectionMessage: an icon for its appearance, a title, the message and a row of
  * actions separated by dots. An action with `href` is a link; with `onClick` alone, a link-styled button.
+ * A message that reports what an action just did takes `role` ("alert" for a failure, "status"
+ * otherwise) so screen readers announce it, and `onDismiss` for a "Dismiss" button.
  */
 import Heading from '@atlaskit/heading';
-import StatusDiscoveryIcon from '@atlaskit/icon/core/status-discovery';
-import StatusErrorIcon from '@atlaskit/icon/core/status-error';
-import StatusInformationIcon from '@atlaskit/icon/core/status-information';
-import StatusSuccessIcon from '@atlaskit/icon/core/status-success';
-import StatusWarningIcon from '@atlaskit/icon/core/status-warning';
 import { Children, type MouseEvent, type ReactNode } from 'react';
-import { LinkButton } from './button';
+import { Button, LinkButton } from './button';
+import { Icon, type IconGlyph } from './icon';
 import './controls.css';
 
 export type SectionMessageAppearance = 'information' | 'warning' | 'error' | 'success' | 'discovery';
 
-const ICONS = {
-  information: StatusInformationIcon,
-  warning: StatusWarningIcon,
-  error: StatusErrorIcon,
-  success: StatusSuccessIcon,
-  discovery: StatusDiscoveryIcon,
-} as const;
+const ICONS: Readonly<Record<SectionMessageAppearance, IconGlyph>> = {
+  information: 'status-information',
+  warning: 'status-warning',
+  error: 'status-error',
+  success: 'status-success',
+  discovery: 'status-discovery',
+};
 
 export interface SectionMessageProps {
   readonly appearance?: SectionMessageAppearance;
@@ -28,16 +26,17 @@ export interface SectionMessageProps {
   readonly children: ReactNode;
   readonly actions?: readonly ReactNode[];
   readonly testId?: string;
+  readonly role?: 'alert' | 'status';
+  readonly onDismiss?: () => void;
 }
 
-export function SectionMessage({ appearance = 'information', title, children, actions = [], testId }: SectionMessageProps) {
-  const Icon = ICONS[appearance];
+export function SectionMessage({ appearance = 'information', title, children, actions = [], testId, role, onDismiss }: SectionMessageProps) {
   const shown = Children.toArray(actions);
   return (
-    <section className={`ir-section-message ir-section-message--${appearance}`} data-testid={testId}>
+    <section className={`ir-section-message ir-section-message--${appearance}`} data-testid={testId} role={role}>
       <div className="ir-section-message__layout">
         <div className="ir-section-message__icon">
-          <Icon label={appearance} color="currentColor" spacing="spacious" />
+          <Icon glyph={ICONS[appearance]} label={appearance} spacing="spacious" />
         </div>
         <div className="ir-section-message__content">
           {title === undefined ? null : (
@@ -54,6 +53,13 @@ export function SectionMessage({ appearance = 'information', title, children, ac
             </ul>
           )}
         </div>
+        {onDismiss === undefined ? null : (
+          <div className="ir-section-message__dismiss">
+            <Button appearance="subtle" spacing="compact" onClick={onDismiss} aria-label="Dismiss">
+              <Icon glyph="cross" label="" size="small" />
+            </Button>
+          </div>
+        )}
       </div>
     </section>
   );

@@ -3,12 +3,11 @@
  * list of options (or asks `loadOptions` for them, as AsyncSelect does) opening below it. Keyboard:
  * arrows move through the options, Enter chooses, Escape closes, Backspace removes the last value of
  * a multi-select (or clears a clearable one); the mouse works as on any select. Looks from controls.css.
+ * When `loadOptions` fails, the menu says why instead of claiming that nothing matches.
  */
-import ChevronDownIcon from '@atlaskit/icon/core/chevron-down';
-import CrossIcon from '@atlaskit/icon/core/cross';
-import CrossCircleIcon from '@atlaskit/icon/core/cross-circle';
 import { useEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import './controls.css';
+import { Icon } from './icon';
 import { classes } from './layout';
 import { matchingOptions, movedActive, withChosen, withoutChosen, type SelectOption } from './select-model';
 
@@ -18,12 +17,13 @@ interface CommonProps<O> {
   readonly inputId: string;
   /** The options to choose from; or, instead, `loadOptions`. */
   readonly options?: readonly O[];
-  /** Finds the options for what was typed (an empty query when the menu opens); the latest answer wins. */
+  /** Finds the options for what was typed (an empty query when the menu opens); the latest answer wins; a rejection's message is shown in the menu. */
   readonly loadOptions?: (query: string) => Promise<readonly O[]>;
   readonly placeholder?: string;
   readonly isInvalid?: boolean;
   readonly isDisabled?: boolean;
-  readonly noOptionsMessage?: string;
+  /** What the menu says when nothing is listed; a function is told what was typed. */
+  readonly noOptionsMessage?: string | ((query: string) => string);
   readonly testId?: string;
   /** Submitted with the form, as a hidden input holding the chosen value(s). */
   readonly name?: string;
@@ -42,7 +42,7 @@ export interface MultiSelectProps<O> extends CommonProps<O> {
   readonly onChange: (options: O[]) => void;
 }
 
-type Loaded<O> = { readonly query: string; readonly options: readonly O[] } | undefined;
+type Loaded<O> = { readonly query: string; readonly options: readonly O[]; readonly failure?: string } | undefined;
 
 /** A select that holds one option, or none. */
 export function Select<O extends SelectOption<string | number>>({ value, onChange, isClearable = false, ...common }: SelectProps<O>) {
@@ -109,8 +109,9 @@ function Combobox<O extends SelectOption<string | number>>(props: ComboboxProps<
           cache.current.set(query, found);
           if (current) setLoaded({ query, options: found });
         },
-        () => {
-          if (current) setLoaded({ query, options: [] });
+        (error: unknown) => {
+          // A failed search is not cached: the next keystroke (or reopening) asks again.
+          if (current) setLoaded({ query, options: [], failure: error instanceof Error && error.message !== '' ? error.message : 'The search failed.' });
         },
       );
     }, 150);
@@ -195,7 +196,7 @@ function Combobox<O extends SelectOption<string | number>>(props: ComboboxProps<
   };
 
   const showPlaceholder = query === '' && chosen.length === 0;
-  const notice = loading ? 'Loading…' : listed.length === 0 ? noOptionsMessage : undefined;
+  const notice = loading ? 'Loading…' : loaded?.failure !== undefined ? loaded.failure : listed.length === 0 ? (typeof noOptionsMessage === 'string' ? noOptionsMessage : noOptionsMessage(query)) : undefined;
 
   return (
     <div className={classes('ir-select', isInvalid && 'ir-select--invalid', isDisabled && 'ir-select--disabled')} data-testid={testId} onBlur={onBlur}>
@@ -206,7 +207,7 @@ function Combobox<O extends SelectOption<string | number>>(props: ComboboxProps<
                 <span key={option.value} className="ir-select__tag">
                   <span className="ir-select__tag-label">{option.label}</span>
                   <button type="button" className="ir-select__tag-remove" aria-label={`Remove ${option.label}`} disabled={isDisabled} onClick={() => props.onRemove(option)}>
-                    <CrossIcon label="" size="small" color="currentColor" />
+                    <Icon glyph="cross" label="" size="small" />
                   </button>
                 </span>
               ))
@@ -241,11 +242,11 @@ function Combobox<O extends SelectOption<string | number>>(props: ComboboxProps<
         <div className="ir-select__indicators">
           {isClearable && chosen.length > 0 && !isDisabled ? (
             <button type="button" className="ir-select__indicator" aria-label="Clear" tabIndex={-1} onClick={props.onClear}>
-              <CrossCircleIcon label="" size="small" color="currentColor" />
+              <Icon glyph="cross-circle" label="" size="small" />
             </button>
           ) : null}
           <span className="ir-select__indicator" aria-hidden="true">
-            <ChevronDownIcon label="" size="small" color="currentColor" />
+            <Icon glyph="chevron-down" label="" size="small" />
           </span>
         </div>
       </div>

@@ -36,7 +36,7 @@ export function Tabs({ id, selected, onChange, children }: { id: string; selecte
   );
 }
 
-export function TabList({ children }: { children: ReactNode }) {
+export function TabList({ children, label }: { children: ReactNode; label?: string }) {
   const { id, selected, select } = useContext(TabsContext);
   const tabs = Children.toArray(children);
   const onKeyDown = (event: KeyboardEvent) => {
@@ -47,7 +47,7 @@ export function TabList({ children }: { children: ReactNode }) {
     document.getElementById(`${id}-${next}`)?.focus();
   };
   return (
-    <div className="ir-tab-list" role="tablist" onKeyDown={onKeyDown}>
+    <div className="ir-tab-list" role="tablist" aria-label={label} onKeyDown={onKeyDown}>
       {tabs.map((tab, index) => (
         <IndexContext.Provider key={index} value={index}>
           {tab}

@@ -1,9 +1,11 @@
 /**
  * The design system's Textfield and TextArea: native inputs in the design system's field frame
  * (border, hover, focus ring, invalid and disabled states from controls.css). Everything else an
- * input takes (type, min, list, autoComplete…) passes straight through.
+ * input takes (type, min, list, autoComplete…) passes straight through. NativeSelect is a short,
+ * fixed list as the browser's own <select> in the same frame, where a searchable Select is more than
+ * the choice needs.
  */
-import { useLayoutEffect, useRef, type InputHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { useLayoutEffect, useRef, type InputHTMLAttributes, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 import './controls.css';
 import { classes } from './layout';
 
@@ -70,6 +72,18 @@ export function TextArea({ isInvalid, isDisabled, isReadOnly, isMonospaced = fal
         aria-invalid={isInvalid === true ? true : textarea['aria-invalid']}
         data-testid={testId}
       />
+    </div>
+  );
+}
+
+export type NativeSelectProps = Omit<FieldLook, 'isReadOnly' | 'isMonospaced'> & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'className' | 'style' | 'disabled' | 'multiple'>;
+
+export function NativeSelect({ isInvalid, isDisabled, testId, children, ...select }: NativeSelectProps) {
+  return (
+    <div className={frameClasses(isInvalid, isDisabled)}>
+      <select {...select} className="ir-field__input" disabled={isDisabled} aria-invalid={isInvalid === true ? true : select['aria-invalid']} data-testid={testId}>
+        {children}
+      </select>
     </div>
   );
 }

@@ -1,52 +1,20 @@
-/** Choosing people by name (Jira's user search); the value is always account ids. */
-import { MultiSelect, Select } from '../../shared-ui/select';
+/**
+ * The settings' people pickers: the shared picker over Jira's user search (as the admin), holding
+ * account ids, since that is what the configuration stores; names come from Jira as they are known.
+ */
+import { PeoplePicker as SharedPeoplePicker, PersonPicker as SharedPersonPicker, type Person, type PickerProps } from '../../shared-ui/people-picker';
 import { nameOf, searchPeople, usePeopleNames } from './users';
 
-interface PersonOption {
-  readonly label: string;
-  readonly value: string;
-}
+type CommonProps = Omit<PickerProps, 'search'>;
 
-const optionOf = (accountId: string): PersonOption => ({ label: nameOf(accountId), value: accountId });
-
-async function loadOptions(query: string): Promise<PersonOption[]> {
-  const people = await searchPeople(query);
-  return people.map((person) => ({ label: person.displayName, value: person.accountId }));
-}
-
-interface CommonProps {
-  inputId: string;
-  isInvalid?: boolean;
-  descriptionId?: string;
-  placeholder?: string;
-  testId?: string;
-}
+const personOf = (accountId: string): Person => ({ accountId, displayName: nameOf(accountId) });
 
 export function PeoplePicker({ value, onChange, ...common }: CommonProps & { value: readonly string[]; onChange: (accountIds: string[]) => void }) {
   usePeopleNames(value);
-  return (
-    <MultiSelect
-      {...common}
-      loadOptions={loadOptions}
-      value={value.map(optionOf)}
-      onChange={(options) => onChange(options.map((option) => option.value))}
-      placeholder={common.placeholder ?? 'Search people'}
-      noOptionsMessage="No one matches"
-    />
-  );
+  return <SharedPeoplePicker {...common} search={searchPeople} value={value.map(personOf)} onChange={(people) => onChange(people.map((person) => person.accountId))} />;
 }
 
 export function PersonPicker({ value, onChange, ...common }: CommonProps & { value: string | null; onChange: (accountId: string | null) => void }) {
   usePeopleNames(value === null ? [] : [value]);
-  return (
-    <Select
-      {...common}
-      isClearable
-      loadOptions={loadOptions}
-      value={value === null ? null : optionOf(value)}
-      onChange={(option) => onChange(option?.value ?? null)}
-      placeholder={common.placeholder ?? 'Search people'}
-      noOptionsMessage="No one matches"
-    />
-  );
+  return <SharedPersonPicker {...common} search={searchPeople} value={value === null ? null : personOf(value)} onChange={(person) => onChange(person?.accountId ?? null)} />;
 }

@@ -2,11 +2,9 @@
 import { requestJira } from '@forge/bridge';
 import { useEffect, useState } from 'react';
 import * as z from 'zod/mini';
+import type { Person } from '../../shared-ui/people-picker';
 
-export interface Person {
-  readonly accountId: string;
-  readonly displayName: string;
-}
+export type { Person } from '../../shared-ui/people-picker';
 
 const personSchema = z.object({ accountId: z.string(), displayName: z.string(), active: z.optional(z.boolean()) });
 const bulkSchema = z.object({ values: z.array(personSchema) });

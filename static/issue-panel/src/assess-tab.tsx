@@ -3,9 +3,14 @@ import { Inline, Stack } from '@atlaskit/primitives/compiled';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { AssessmentAnswerInput, AssessmentQuestionView, CockpitView, GetRecentChangesResult, OtherFactor } from '../../../src/contracts/cockpit';
 import type { SeverityLevel } from '../../../src/contracts/configuration';
+import { Button } from '../../shared-ui/button';
+import { FormField, type ControlProps } from '../../shared-ui/form-field';
+import { Section } from '../../shared-ui/layout';
+import { Lozenge } from '../../shared-ui/lozenge';
+import { SectionMessage } from '../../shared-ui/section-message';
+import { NativeSelect, TextArea, Textfield } from '../../shared-ui/text-field';
 import { fromLocalInput, toLocalInput, utcMinute } from './format';
 import { answerAssessment, changeSeverity, getRecentChanges } from './invokes';
-import { Button, Field, Message, Pill, Section } from './ui';
 import { fieldError, type Cockpit } from './use-cockpit';
 
 export function AssessTab({ view, cockpit }: { view: CockpitView; cockpit: Cockpit }) {
@@ -15,7 +20,7 @@ export function AssessTab({ view, cockpit }: { view: CockpitView; cockpit: Cockp
     <Stack space="space.200">
       <SeverityChoice view={view} cockpit={cockpit} editable={editable} />
       <Section title={`Questions (${view.assess.answered} of ${view.assess.total} answered)`}>
-        <ul className="ir-list">
+        <ul className="ir-rows">
           {view.assess.questions.map((question) => (
             <li key={question.id} data-testid={`question-${question.id}`}>
               <Question question={question} cockpit={cockpit} editable={editable} startOpen={question.id === nextQuestion} />
@@ -47,13 +52,13 @@ function SeverityChoice({ view, cockpit, editable }: { view: CockpitView; cockpi
       )}
       <div role="radiogroup" aria-label="Severity">
         {view.assess.scale.map((level) => (
-          <label key={level.level} className="ir-choice">
+          <label key={level.level} className="ir-radio-row">
             <input type="radio" name="severity" checked={chosen === level.level} disabled={!editable} onChange={() => setChosen(level.level)} data-testid={`severity-${level.level}`} />
             <Stack space="space.025">
               <Inline space="space.100" alignBlock="center">
                 <strong>{level.label}</strong>
-                {level.level === current ? <Pill tone="moved">current</Pill> : null}
-                {level.pages ? <Pill tone="warning">pages people</Pill> : null}
+                {level.level === current ? <Lozenge appearance="inprogress">current</Lozenge> : null}
+                {level.pages ? <Lozenge appearance="moved">pages people</Lozenge> : null}
               </Inline>
               <span>{level.description}</span>
               <span className="ir-muted">{level.examples.join(' · ')}</span>
@@ -68,11 +73,11 @@ function SeverityChoice({ view, cockpit, editable }: { view: CockpitView; cockpi
       )}
       {editable ? (
         <Stack space="space.100">
-          <Field id="severity-reason" label="Why (optional)" error={fieldError(cockpit.failure, 'severity', 'reason')}>
-            {(control) => <input {...control} value={reason} onChange={(event) => setReason(event.target.value)} />}
-          </Field>
+          <FormField id="severity-reason" label="Why (optional)" error={fieldError(cockpit.failure, 'severity', 'reason')}>
+            {(control) => <Textfield {...control} value={reason} onChange={(event) => setReason(event.target.value)} />}
+          </FormField>
           <Inline>
-            <Button appearance="primary" onClick={() => void submit()} disabled={chosen === undefined} busy={cockpit.busy === 'severity'} testId="severity-submit">
+            <Button appearance="primary" onClick={() => void submit()} isDisabled={chosen === undefined} isLoading={cockpit.busy === 'severity'} testId="severity-submit">
               {chosen === current ? `Confirm ${label}` : `Change to ${label}`}
             </Button>
           </Inline>
@@ -138,10 +143,10 @@ function Question({ question, cockpit, editable, startOpen }: { question: Assess
   const submit = async () => {
     if (await cockpit.change(action, () => answerAssessment(answerOf(question.id, draft)), 'Answer recorded.')) setOpen(false);
   };
-  const input = (node: (control: Parameters<Parameters<typeof Field>[0]['children']>[0]) => ReactNode, label = 'Answer') => (
-    <Field id={id} label={label} error={error}>
+  const input = (node: (control: ControlProps) => ReactNode, label = 'Answer') => (
+    <FormField id={id} label={label} error={error}>
       {node}
-    </Field>
+    </FormField>
   );
   return (
     <Stack space="space.075">
@@ -160,7 +165,7 @@ function Question({ question, cockpit, editable, startOpen }: { question: Assess
           )}
         </Stack>
         {editable && !open ? (
-          <Button small onClick={() => setOpen(true)} testId={`answer-${question.id}`}>
+          <Button spacing="compact" onClick={() => setOpen(true)} testId={`answer-${question.id}`}>
             {question.answerText === undefined ? 'Answer' : 'Revise'}
           </Button>
         ) : null}
@@ -168,31 +173,31 @@ function Question({ question, cockpit, editable, startOpen }: { question: Assess
       {open ? (
         <Stack space="space.075">
           {question.id === 'customer-impact' ? (
-            <Field id={`${id}-audience`} label="Who is affected">
+            <FormField id={`${id}-audience`} label="Who is affected">
               {(control) => (
-                <select {...control} value={draft.audience} onChange={(event) => setDraft({ ...draft, audience: event.target.value as Draft['audience'] })}>
+                <NativeSelect {...control} value={draft.audience} onChange={(event) => setDraft({ ...draft, audience: event.target.value as Draft['audience'] })}>
                   <option value="external">External customers</option>
                   <option value="internal">Internal customers</option>
                   <option value="both">Both</option>
-                </select>
+                </NativeSelect>
               )}
-            </Field>
+            </FormField>
           ) : null}
           {question.id === 'customers-affected' ? (
             <Inline space="space.100">
-              <Field id={`${id}-reach`} label="How many">
+              <FormField id={`${id}-reach`} label="How many">
                 {(control) => (
-                  <select {...control} value={draft.reach} onChange={(event) => setDraft({ ...draft, reach: event.target.value as Draft['reach'] })}>
+                  <NativeSelect {...control} value={draft.reach} onChange={(event) => setDraft({ ...draft, reach: event.target.value as Draft['reach'] })}>
                     <option value="some">Some</option>
                     <option value="all">All</option>
-                  </select>
+                  </NativeSelect>
                 )}
-              </Field>
-              {input((control) => <input {...control} type="number" min={0} value={draft.count} onChange={(event) => setDraft({ ...draft, count: event.target.value })} />, 'About how many (optional)')}
+              </FormField>
+              {input((control) => <Textfield {...control} type="number" min={0} value={draft.count} onChange={(event) => setDraft({ ...draft, count: event.target.value })} />, 'About how many (optional)')}
             </Inline>
           ) : null}
-          {question.id === 'support-cases' ? input((control) => <input {...control} type="number" min={0} value={draft.count} onChange={(event) => setDraft({ ...draft, count: event.target.value })} />) : null}
-          {question.id === 'impact-started' ? input((control) => <input {...control} type="datetime-local" value={draft.text} onChange={(event) => setDraft({ ...draft, text: event.target.value })} />, 'Impact started at (your time zone)') : null}
+          {question.id === 'support-cases' ? input((control) => <Textfield {...control} type="number" min={0} value={draft.count} onChange={(event) => setDraft({ ...draft, count: event.target.value })} />) : null}
+          {question.id === 'impact-started' ? input((control) => <Textfield {...control} type="datetime-local" value={draft.text} onChange={(event) => setDraft({ ...draft, text: event.target.value })} />, 'Impact started at (your time zone)') : null}
           {question.id === 'other-factors' ? (
             <Inline space="space.150" shouldWrap>
               {FACTORS.map((factor) => (
@@ -209,12 +214,12 @@ function Question({ question, cockpit, editable, startOpen }: { question: Assess
           ) : null}
           {question.id === 'customer-impact' || question.id === 'customer-experience' || question.id === 'other-factors'
             ? input(
-                (control) => <textarea {...control} rows={2} value={draft.text} onChange={(event) => setDraft({ ...draft, text: event.target.value })} />,
+                (control) => <TextArea {...control} minimumRows={2} value={draft.text} onChange={(event) => setDraft({ ...draft, text: event.target.value })} />,
                 question.id === 'other-factors' ? 'Notes (optional; none ticked means none)' : 'Answer',
               )
             : null}
           <Inline space="space.100">
-            <Button appearance="primary" onClick={() => void submit()} busy={cockpit.busy === action} testId={`save-${question.id}`}>
+            <Button appearance="primary" onClick={() => void submit()} isLoading={cockpit.busy === action} testId={`save-${question.id}`}>
               Save answer
             </Button>
             <Button appearance="subtle" onClick={() => setOpen(false)}>
@@ -236,18 +241,18 @@ function RecentChanges({ impactStart, faultyService }: { impactStart: string | u
   return (
     <Section title="Changes near the impact start">
       {changes === undefined ? <span className="ir-muted">Looking for deployments and other changes…</span> : null}
-      {changes?.available === false ? <Message tone="info">{changes.reason}</Message> : null}
+      {changes?.available === false ? <SectionMessage role="status" appearance="information">{changes.reason}</SectionMessage> : null}
       {changes?.available === true ? (
         changes.changes.length === 0 ? (
           <span>
             No change to {changes.service} was recorded in the {changes.windowMinutes / 60} hours around {utcMinute(changes.around)}.
           </span>
         ) : (
-          <ul className="ir-list" data-testid="recent-changes">
+          <ul className="ir-rows" data-testid="recent-changes">
             {changes.changes.map((change) => (
               <li key={change.id}>
                 <Inline space="space.100" alignBlock="center" shouldWrap>
-                  <Pill tone={change.minutesFromImpactStart <= 0 ? 'warning' : 'default'}>{change.kind}</Pill>
+                  <Lozenge appearance={change.minutesFromImpactStart <= 0 ? 'moved' : 'default'}>{change.kind}</Lozenge>
                   <span>{change.summary}</span>
                   <span className="ir-muted">
                     {change.by}, {utcMinute(change.at)} ({change.minutesFromImpactStart <= 0 ? `${-change.minutesFromImpactStart}m before` : `${change.minutesFromImpactStart}m after`} the start)

@@ -3,9 +3,13 @@
  * the handbook (Open comms, Assess, Delegate, Review) in as few clicks as the platform allows.
  */
 import { Box, Inline, Stack } from '@atlaskit/primitives/compiled';
-import Spinner from '@atlaskit/spinner';
 import { useState, type ReactNode } from 'react';
 import type { ChecklistItemView, CockpitView } from '../../../src/contracts/cockpit';
+import { Button } from '../../shared-ui/button';
+import { Lozenge, type LozengeAppearance } from '../../shared-ui/lozenge';
+import { ErrorState, ForbiddenState, LoadingState } from '../../shared-ui/page-states';
+import { SectionMessage } from '../../shared-ui/section-message';
+import { Tab, TabList, TabPanel, Tabs } from '../../shared-ui/tabs';
 import { AssessTab } from './assess-tab';
 import { CommsTab } from './comms-tab';
 import { IncidentSummary } from './incident-summary';
@@ -15,7 +19,6 @@ import { ResolveTab } from './resolve-tab';
 import { ReviewTab } from './review-tab';
 import { RolesTab } from './roles-tab';
 import { TimelineTab } from './timeline-tab';
-import { Button, Message, Pill, Tabs } from './ui';
 import { UpdateComposer } from './update-composer';
 import { refreshIssueView, useCockpit, type Cockpit } from './use-cockpit';
 
@@ -35,31 +38,12 @@ const TAB_OF_STEP: Readonly<Record<string, TabId>> = {
 export function CockpitApp() {
   const cockpit = useCockpit();
   const { load } = cockpit;
-  if (load.kind === 'loading') {
-    return (
-      <Box padding="space.200" role="status" aria-live="polite" testId="cockpit-loading">
-        <Inline space="space.100" alignBlock="center">
-          <Spinner size="medium" label="Loading the incident" />
-          <span>Loading the incident…</span>
-        </Inline>
-      </Box>
-    );
-  }
+  if (load.kind === 'loading') return <LoadingState label="Loading the incident" />;
   if (load.kind === 'failed') {
     const { code, message } = load.error;
-    const title = code === 'not-found' ? 'This issue is not available' : code === 'forbidden' ? 'You cannot see this incident' : 'The incident could not be loaded';
-    return (
-      <Box padding="space.100" testId="cockpit-failed">
-        <Message tone={code === 'not-found' || code === 'forbidden' ? 'warning' : 'error'} title={title}>
-          <span>{message}</span>
-          <Inline>
-            <Button small onClick={() => void cockpit.refresh()}>
-              Try again
-            </Button>
-          </Inline>
-        </Message>
-      </Box>
-    );
+    if (code === 'not-found') return <ForbiddenState title="This issue is not available">{message}</ForbiddenState>;
+    if (code === 'forbidden') return <ForbiddenState title="You cannot see this incident">{message}</ForbiddenState>;
+    return <ErrorState title="The incident could not be loaded" message={message} onRetry={() => void cockpit.refresh()} />;
   }
   return <Loaded view={load.view} cockpit={cockpit} />;
 }
@@ -95,22 +79,34 @@ function Loaded({ view, cockpit }: { view: CockpitView; cockpit: Cockpit }) {
   const [tab, setTab] = useState<TabId>(() => TAB_OF_STEP[view.nextStep?.step ?? ''] ?? 'checklist');
   const [taken, setTaken] = useState<string | undefined>();
   const tabs = panelTabs(view, cockpit, setTab);
-  const shown = tabs.find((candidate) => candidate.id === tab) ?? tabs[0];
+  const selected = Math.max(0, tabs.findIndex((candidate) => candidate.id === tab));
   return (
     <Box padding="space.100" testId="cockpit">
       <Stack space="space.200">
         <IncidentSummary view={view} paging={cockpit.paging} />
         <Banners view={view} cockpit={cockpit} />
         {taken === undefined ? null : (
-          <Message tone="warning" title="Someone else is in command" onDismiss={() => setTaken(undefined)} testId="already-taken">
+          <SectionMessage role="status" appearance="warning" title="Someone else is in command" onDismiss={() => setTaken(undefined)} testId="already-taken">
             {taken}
-          </Message>
+          </SectionMessage>
         )}
         {view.issue.status === 'new' ? <TakeCommand view={view} cockpit={cockpit} onTaken={setTaken} /> : null}
         <NextStep view={view} onGo={setTab} />
         {cockpit.paging === undefined ? null : <PagingCard view={view} paging={cockpit.paging} cockpit={cockpit} />}
-        <Tabs tabs={tabs} selected={shown?.id ?? 'checklist'} onSelect={setTab}>
-          {shown?.render()}
+        <Tabs id="cockpit-tabs" selected={selected} onChange={(index) => setTab(tabs[index]?.id ?? 'checklist')}>
+          <TabList label="Incident response steps">
+            {tabs.map((candidate) => (
+              <Tab key={candidate.id} testId={`tab-${candidate.id}`}>
+                {candidate.label}
+                {candidate.hint === undefined ? null : <span className="ir-muted"> {candidate.hint}</span>}
+              </Tab>
+            ))}
+          </TabList>
+          {tabs.map((candidate) => (
+            <TabPanel key={candidate.id} testId={`panel-${candidate.id}`}>
+              <div className="ir-tab-panel">{candidate.render()}</div>
+            </TabPanel>
+          ))}
         </Tabs>
       </Stack>
     </Box>
@@ -122,33 +118,33 @@ function Banners({ view, cockpit }: { view: CockpitView; cockpit: Cockpit }) {
   return (
     <>
       {view.viewer.readOnlyReason === undefined ? null : (
-        <Message tone="info" title="Read-only" testId="read-only">
+        <SectionMessage role="status" appearance="information" title="Read-only" testId="read-only">
           {view.viewer.readOnlyReason}
-        </Message>
+        </SectionMessage>
       )}
       {view.warnings.map((warning) => (
-        <Message key={warning} tone="warning">
+        <SectionMessage role="status" key={warning} appearance="warning">
           {warning}
-        </Message>
+        </SectionMessage>
       ))}
       {failure === undefined ? null : (
-        <Message tone="error" title="That did not work" onDismiss={cockpit.dismiss} testId="failure">
+        <SectionMessage role="alert" appearance="error" title="That did not work" onDismiss={cockpit.dismiss} testId="failure">
           {failure.error.message}
-        </Message>
+        </SectionMessage>
       )}
       {notices.length === 0 ? null : (
-        <Message tone="warning" title="Done, with problems" onDismiss={cockpit.dismiss} testId="notices">
-          <ul className="ir-list">
+        <SectionMessage role="status" appearance="warning" title="Done, with problems" onDismiss={cockpit.dismiss} testId="notices">
+          <ul className="ir-rows">
             {notices.map((notice) => (
               <li key={notice}>{notice}</li>
             ))}
           </ul>
-        </Message>
+        </SectionMessage>
       )}
       {success === undefined || notices.length > 0 ? null : (
-        <Message tone="success" onDismiss={cockpit.dismiss} testId="success">
+        <SectionMessage role="status" appearance="success" onDismiss={cockpit.dismiss} testId="success">
           {success}
-        </Message>
+        </SectionMessage>
       )}
     </>
   );
@@ -175,7 +171,7 @@ function TakeCommand({ view, cockpit, onTaken }: { view: CockpitView; cockpit: C
           Fixing and acknowledges the page.
         </span>
         <Inline>
-          <Button appearance="primary" onClick={() => void take()} busy={cockpit.busy === 'take-command'} testId="take-command">
+          <Button appearance="primary" onClick={() => void take()} isLoading={cockpit.busy === 'take-command'} testId="take-command">
             Take command
           </Button>
         </Inline>
@@ -189,36 +185,37 @@ function NextStep({ view, onGo }: { view: CockpitView; onGo: (tab: TabId) => voi
   // After the response the handbook moves on to cleanup and the postmortem; a closed incident asks nothing more.
   if (next === undefined && view.issue.status === 'resolved') {
     return (
-      <Message tone="info" title="Next: cleanup and postmortem" testId="next-step">
+      <SectionMessage role="status" appearance="information" title="Next: cleanup and postmortem" testId="next-step">
         The incident is resolved. Raise cleanup issues for the work left over and hold the postmortem while memories are fresh.
-      </Message>
+      </SectionMessage>
     );
   }
-  if (next === undefined) return view.issue.status === 'closed' || view.issue.status === 'cancelled' ? null : <Message tone="success">Every step is done or does not apply.</Message>;
+  if (next === undefined) return view.issue.status === 'closed' || view.issue.status === 'cancelled' ? null : <SectionMessage role="status" appearance="success">Every step is done or does not apply.</SectionMessage>;
   const tab = TAB_OF_STEP[next.step];
   return (
-    <Message tone="info" title={`Next: ${next.name}`} testId="next-step">
+    <SectionMessage role="status" appearance="information" title={`Next: ${next.name}`} testId="next-step">
       <Inline spread="space-between" alignBlock="center" space="space.100">
         <span>{next.reason}</span>
         {tab === undefined ? null : (
-          <Button small onClick={() => onGo(tab)}>
+          <Button spacing="compact" onClick={() => onGo(tab)}>
             Go to {tab}
           </Button>
         )}
       </Inline>
-    </Message>
+    </SectionMessage>
   );
 }
 
+const STATE_APPEARANCES: Readonly<Record<ChecklistItemView['state'], LozengeAppearance>> = { done: 'success', pending: 'inprogress', 'not-applicable': 'default' };
 const STATE_LABELS: Readonly<Record<ChecklistItemView['state'], string>> = { done: 'done', pending: 'to do', 'not-applicable': 'n/a' };
 
 function Checklist({ items }: { items: readonly ChecklistItemView[] }) {
   return (
-    <ol className="ir-list" data-testid="checklist">
+    <ol className="ir-rows" data-testid="checklist">
       {items.map((item) => (
         <li key={item.step} data-testid={`step-${item.step}`} data-state={item.state}>
           <Inline space="space.100" alignBlock="center">
-            <Pill tone={item.state}>{STATE_LABELS[item.state]}</Pill>
+            <Lozenge appearance={STATE_APPEARANCES[item.state]}>{STATE_LABELS[item.state]}</Lozenge>
             <strong>{item.name}</strong>
             <span className="ir-muted">{item.reason}</span>
           </Inline>

@@ -2,8 +2,12 @@
 import { Inline, Stack } from '@atlaskit/primitives/compiled';
 import { useState } from 'react';
 import type { CockpitView, SetChannelLinksPayload } from '../../../src/contracts/cockpit';
+import { Button } from '../../shared-ui/button';
+import { FormField } from '../../shared-ui/form-field';
+import { Section } from '../../shared-ui/layout';
+import { SectionMessage } from '../../shared-ui/section-message';
+import { Textfield } from '../../shared-ui/text-field';
 import { openComms, setChannelLinks, setChatStatus } from './invokes';
-import { Button, Field, Message, Section } from './ui';
 import { fieldError, type Cockpit } from './use-cockpit';
 
 const LINKS = [
@@ -42,16 +46,16 @@ export function CommsTab({ view, cockpit }: { view: CockpitView; cockpit: Cockpi
             )}
             {editable ? (
               <Inline>
-                <Button appearance={channels.chatRoomName === undefined ? 'primary' : 'default'} onClick={() => void cockpit.change('open-comms', openComms, 'Comms are open.')} busy={cockpit.busy === 'open-comms'} testId="open-comms">
+                <Button appearance={channels.chatRoomName === undefined ? 'primary' : 'default'} onClick={() => void cockpit.change('open-comms', openComms, 'Comms are open.')} isLoading={cockpit.busy === 'open-comms'} testId="open-comms">
                   {channels.chatRoomName === undefined ? 'Open comms' : 'Refresh topic and invitations'}
                 </Button>
               </Inline>
             ) : null}
           </Stack>
         ) : (
-          <Message tone="info" title="No chat integration">
+          <SectionMessage role="status" appearance="information" title="No chat integration">
             An administrator has not connected Slack, so the app cannot open a room. Create the room, call and document as usual and paste their links below.
-          </Message>
+          </SectionMessage>
         )}
         {room === undefined ? null : (
           <a className="ir-link" href={room} target="_blank" rel="noreferrer">
@@ -59,7 +63,7 @@ export function CommsTab({ view, cockpit }: { view: CockpitView; cockpit: Cockpi
           </a>
         )}
         <div>
-          <span className="ir-label">Topic</span>
+          <span className="ir-field-label">Topic</span>
           <pre className="ir-pre" data-testid="room-topic">
             {channels.topic}
           </pre>
@@ -68,15 +72,15 @@ export function CommsTab({ view, cockpit }: { view: CockpitView; cockpit: Cockpi
       </Section>
       <Section title="Links">
         {LINKS.map(({ name, label, help }) => (
-          <Field key={name} id={`link-${name}`} label={label} help={help} error={fieldError(cockpit.failure, 'links', name)}>
+          <FormField key={name} id={`link-${name}`} label={label} help={help} error={fieldError(cockpit.failure, 'links', name)}>
             {(control) => (
-              <input {...control} type="url" placeholder="https://" value={links[name]} readOnly={!editable} onChange={(event) => setLinks({ ...links, [name]: event.target.value })} />
+              <Textfield {...control} type="url" placeholder="https://" value={links[name]} isReadOnly={!editable} onChange={(event) => setLinks({ ...links, [name]: event.target.value })} />
             )}
-          </Field>
+          </FormField>
         ))}
         {editable ? (
           <Inline>
-            <Button onClick={save} disabled={changed.length === 0} busy={cockpit.busy === 'links'} testId="save-links">
+            <Button onClick={save} isDisabled={changed.length === 0} isLoading={cockpit.busy === 'links'} testId="save-links">
               Save links
             </Button>
           </Inline>
@@ -93,7 +97,7 @@ function ChatStatus({ view, cockpit }: { view: CockpitView; cockpit: Cockpit }) 
   return (
     <Inline space="space.100" alignBlock="center">
       <span>{mine ? `Your chat status shows ${view.issue.key}.` : 'Let colleagues know you are busy managing this incident.'}</span>
-      <Button small onClick={() => void cockpit.change('chat-status', () => setChatStatus({ managing: !mine }), mine ? 'Chat status cleared.' : 'Chat status set.')} busy={cockpit.busy === 'chat-status'}>
+      <Button spacing="compact" onClick={() => void cockpit.change('chat-status', () => setChatStatus({ managing: !mine }), mine ? 'Chat status cleared.' : 'Chat status set.')} isLoading={cockpit.busy === 'chat-status'}>
         {mine ? 'Clear my status' : `Set my status to ${view.issue.key}`}
       </Button>
     </Inline>

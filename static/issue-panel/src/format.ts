@@ -52,7 +52,7 @@ export function fromLocalInput(value: string): string | undefined {
 /** Whom a page went to, as people read it: the person's name, or the channel's label with who was on call behind it. */
 export function recipientName(delivery: Pick<PageDeliveryView, 'recipient' | 'accountId' | 'displayName'>): string {
   if (delivery.displayName === undefined) return delivery.recipient;
-  // Pages record the person's name (older ones their account id); a roster's label names who was on call.
+  // A page to the person themselves may name them by account id or already by name: either way, their name alone.
   return delivery.recipient === delivery.accountId || delivery.recipient === delivery.displayName ? delivery.displayName : `${delivery.recipient} (${delivery.displayName} on call)`;
 }
 

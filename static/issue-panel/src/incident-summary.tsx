@@ -5,8 +5,9 @@
  */
 import type { CockpitView } from '../../../src/contracts/cockpit';
 import type { PagingStatusResult } from '../../../src/contracts/issue-panel';
+import { Lozenge } from '../../shared-ui/lozenge';
+import { SectionMessage } from '../../shared-ui/section-message';
 import { dateTime, duration, recipientName } from './format';
-import { Pill } from './ui';
 
 export function IncidentSummary({ view, paging }: { view: CockpitView; paging: PagingStatusResult | undefined }) {
   const { issue, command } = view;
@@ -20,12 +21,12 @@ export function IncidentSummary({ view, paging }: { view: CockpitView; paging: P
       </div>
       <dl className="ir-facts">
         <Fact label="Severity">
-          {issue.severity === undefined ? <Pill tone="warning">not set</Pill> : <Pill tone={issue.severity.level === 3 ? 'default' : 'removed'}>{issue.severity.label}</Pill>}
+          {issue.severity === undefined ? <Lozenge appearance="moved">not set</Lozenge> : <Lozenge appearance={issue.severity.level === 3 ? 'default' : 'removed'}>{issue.severity.label}</Lozenge>}
         </Fact>
         <Fact label="Status">
-          <Pill tone={issue.status === 'new' ? 'pending' : issue.status === 'fixing' ? 'moved' : 'done'} testId="incident-status">
+          <Lozenge appearance={issue.status === 'new' || issue.status === 'fixing' ? 'inprogress' : 'success'} testId="incident-status">
             {issue.statusName}
-          </Pill>
+          </Lozenge>
         </Fact>
         <Fact label="Incident manager" testId="incident-manager">
           {command.incidentManager?.displayName ?? 'Nobody yet'}
@@ -49,9 +50,9 @@ export function IncidentSummary({ view, paging }: { view: CockpitView; paging: P
         {issue.faultyService === undefined ? null : <Fact label="Faulty service">{issue.faultyService}</Fact>}
       </dl>
       {fatigue.length === 0 ? null : (
-        <div className="ir-msg warning" role="status" data-testid="fatigue-warning">
+        <SectionMessage appearance="warning" role="status" testId="fatigue-warning">
           {fatigue.map((item) => item.message).join(' ')}
-        </div>
+        </SectionMessage>
       )}
     </section>
   );

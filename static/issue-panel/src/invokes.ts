@@ -25,6 +25,7 @@ import {
 } from '../../../src/contracts/issue-panel';
 import type { ResolverResult } from '../../../src/contracts/resolver-result';
 import { callResolver } from '../../shared-ui/call-resolver';
+import { describeFailure } from '../../shared-ui/resolver-result';
 import {
   cockpitUpdateSchema,
   cockpitViewSchema,
@@ -45,6 +46,13 @@ export const answerAssessment = (payload: AnswerAssessmentPayload): Answer<Cockp
 export const changeSeverity = (payload: ChangeSeverityPayload): Answer<CockpitUpdate> => callResolver(KEYS.changeSeverity, payload, cockpitUpdateSchema);
 export const getRecentChanges = (): Answer<GetRecentChangesResult> => callResolver(KEYS.getRecentChanges, {}, recentChangesSchema);
 export const searchPeople = (query: string): Answer<SearchPeopleResult> => callResolver(KEYS.searchPeople, { query }, peopleSchema);
+
+/** People who may be assigned the incident, for the person picker; a refusal rejects with the sentence the picker shows. */
+export async function searchAssignable(query: string): Promise<SearchPeopleResult['people']> {
+  const result = await searchPeople(query);
+  if (!result.ok) throw new Error(describeFailure(result.error));
+  return result.value.people;
+}
 export const delegateRole = (payload: DelegateRolePayload): Answer<CockpitUpdate> => callResolver(KEYS.delegateRole, payload, cockpitUpdateSchema);
 export const endRole = (payload: EndRolePayload): Answer<CockpitUpdate> => callResolver(KEYS.endRole, payload, cockpitUpdateSchema);
 export const handOverCommand = (payload: HandOverCommandPayload): Answer<CockpitUpdate> => callResolver(KEYS.handOverCommand, payload, cockpitUpdateSchema);

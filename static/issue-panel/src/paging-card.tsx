@@ -3,13 +3,18 @@ import { Inline, Stack } from '@atlaskit/primitives/compiled';
 import { useEffect, useState } from 'react';
 import type { CockpitView, PersonView } from '../../../src/contracts/cockpit';
 import type { EscalationTargetsResult, PagingEpisodeView, PagingStatusResult } from '../../../src/contracts/issue-panel';
+import { Button } from '../../shared-ui/button';
+import { FormField, selectControl } from '../../shared-ui/form-field';
+import { Section } from '../../shared-ui/layout';
+import { Lozenge, type LozengeAppearance } from '../../shared-ui/lozenge';
+import { PersonPicker } from '../../shared-ui/people-picker';
+import { SectionMessage } from '../../shared-ui/section-message';
+import { NativeSelect, Textfield } from '../../shared-ui/text-field';
 import { acknowledgement, recipientName, utcMinute } from './format';
-import { acknowledgePage, escalateIncident, getEscalationTargets } from './invokes';
-import { PersonPicker } from './person-picker';
-import { Button, Field, Pill, Section, type Tone } from './ui';
+import { acknowledgePage, escalateIncident, getEscalationTargets, searchAssignable } from './invokes';
 import { fieldError, type Cockpit } from './use-cockpit';
 
-const STATE_TONES: Readonly<Record<PagingEpisodeView['state'], Tone>> = { paging: 'pending', acknowledged: 'success', exhausted: 'removed', 'not-paged': 'default' };
+const STATE_TONES: Readonly<Record<PagingEpisodeView['state'], LozengeAppearance>> = { paging: 'inprogress', acknowledged: 'success', exhausted: 'removed', 'not-paged': 'default' };
 
 export function PagingCard({ view, paging, cockpit }: { view: CockpitView; paging: PagingStatusResult; cockpit: Cockpit }) {
   const [escalating, setEscalating] = useState(false);
@@ -29,17 +34,17 @@ export function PagingCard({ view, paging, cockpit }: { view: CockpitView; pagin
         title="Paging"
         actions={
           mayEscalate ? (
-            <Button small onClick={() => setEscalating(!escalating)} testId="escalate-open">
+            <Button spacing="compact" onClick={() => setEscalating(!escalating)} testId="escalate-open">
               Escalate
             </Button>
           ) : undefined
         }
       >
         {unanswered.length > 0 ? (
-          <div role="alert" className="ir-message ir-message-error" data-testid="paging-unanswered">
-            <strong>Nobody has acknowledged.</strong> Every level was paged; the last level is paged again every {unanswered[0]?.unanswered?.everyMinutes ?? 5} minutes and the
-            fallback team is alerted until someone acknowledges.
-          </div>
+          <SectionMessage appearance="error" role="alert" title="Nobody has acknowledged" testId="paging-unanswered">
+            Every level was paged; the last level is paged again every {unanswered[0]?.unanswered?.everyMinutes ?? 5} minutes and the fallback team is alerted until someone
+            acknowledges.
+          </SectionMessage>
         ) : null}
         {paging.viewer?.explanation === undefined ? null : (
           <span className="ir-muted" data-testid="paging-why-no-buttons">
@@ -47,15 +52,15 @@ export function PagingCard({ view, paging, cockpit }: { view: CockpitView; pagin
           </span>
         )}
         {paging.episodes.length === 0 ? <span className="ir-muted">Nobody has been paged for this incident.</span> : null}
-        <ul className="ir-list" data-testid="paging">
+        <ul className="ir-rows" data-testid="paging">
           {paging.episodes.map((episode) => (
             <li key={episode.id}>
               <Stack space="space.025">
                 <Inline space="space.100" alignBlock="center" shouldWrap>
-                  <Pill tone={STATE_TONES[episode.state]}>{episode.unanswered !== undefined && episode.state === 'paging' ? 'unanswered' : episode.state}</Pill>
+                  <Lozenge appearance={STATE_TONES[episode.state]}>{episode.unanswered !== undefined && episode.state === 'paging' ? 'unanswered' : episode.state}</Lozenge>
                   <span>{episode.reason}</span>
                   {mayAcknowledge(episode) ? (
-                    <Button small appearance="primary" onClick={() => void acknowledge(episode.id)} busy={cockpit.busy === 'acknowledge'} testId={`acknowledge-${episode.id}`}>
+                    <Button spacing="compact" appearance="primary" onClick={() => void acknowledge(episode.id)} isLoading={cockpit.busy === 'acknowledge'} testId={`acknowledge-${episode.id}`}>
                       Acknowledge
                     </Button>
                   ) : null}
@@ -110,26 +115,28 @@ function EscalateForm({ cockpit, onDone }: { cockpit: Cockpit; onDone: () => voi
         </Inline>
       </div>
       {kind === 'roster' ? (
-        <Field id="escalate-roster" label="Roster" error={fieldError(cockpit.failure, 'escalate', 'target')}>
+        <FormField id="escalate-roster" label="Roster" error={fieldError(cockpit.failure, 'escalate', 'target')}>
           {(control) => (
-            <select {...control} value={rosterId} onChange={(event) => setRosterId(event.target.value)}>
+            <NativeSelect {...control} value={rosterId} onChange={(event) => setRosterId(event.target.value)}>
               <option value="">{targets === undefined ? 'Loading…' : 'Choose a roster'}</option>
               {targets?.rosters.map((roster) => (
                 <option key={roster.id} value={roster.id}>
                   {roster.name}
                 </option>
               ))}
-            </select>
+            </NativeSelect>
           )}
-        </Field>
+        </FormField>
       ) : (
-        <PersonPicker id="escalate-person" label="Person" cockpit={cockpit} value={person} onChange={setPerson} />
+        <FormField id="escalate-person" label="Person">
+        {(control) => <PersonPicker {...selectControl(control)} search={searchAssignable} value={person ?? null} onChange={(chosen) => setPerson(chosen ?? undefined)} />}
+      </FormField>
       )}
-      <Field id="escalate-reason" label="Why they are needed" error={fieldError(cockpit.failure, 'escalate', 'reason')}>
-        {(control) => <input {...control} value={reason} onChange={(event) => setReason(event.target.value)} />}
-      </Field>
+      <FormField id="escalate-reason" label="Why they are needed" error={fieldError(cockpit.failure, 'escalate', 'reason')}>
+        {(control) => <Textfield {...control} value={reason} onChange={(event) => setReason(event.target.value)} />}
+      </FormField>
       <Inline space="space.100">
-        <Button appearance="primary" onClick={() => void submit()} disabled={target === undefined || reason.trim() === ''} busy={cockpit.busy === 'escalate'} testId="escalate-submit">
+        <Button appearance="primary" onClick={() => void submit()} isDisabled={target === undefined || reason.trim() === ''} isLoading={cockpit.busy === 'escalate'} testId="escalate-submit">
           Page them
         </Button>
         <Button appearance="subtle" onClick={onDone}>

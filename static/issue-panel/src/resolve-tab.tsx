@@ -4,15 +4,21 @@
  * exist before the incident can be closed.
  */
 import { Inline, Stack } from '@atlaskit/primitives/compiled';
-import Spinner from '@atlaskit/spinner';
 import { useCallback, useEffect, useState } from 'react';
 import type { PersonView } from '../../../src/contracts/cockpit';
 import type { ResolutionUpdate, ResolutionView } from '../../../src/contracts/resolution';
 import type { ResolverResult } from '../../../src/contracts/resolver-result';
+import { Button } from '../../shared-ui/button';
+import { FormField, selectControl } from '../../shared-ui/form-field';
+import { Section } from '../../shared-ui/layout';
+import { Lozenge } from '../../shared-ui/lozenge';
+import { ErrorState, LoadingState } from '../../shared-ui/page-states';
+import { PersonPicker } from '../../shared-ui/people-picker';
+import { SectionMessage } from '../../shared-ui/section-message';
+import { Textfield } from '../../shared-ui/text-field';
 import { fromLocalInput, toLocalInput, utcMinute } from './format';
-import { PersonPicker } from './person-picker';
+import { searchAssignable } from './invokes';
 import { cancelIncident, createCleanupTask, createPostmortem, getResolution, recordImpactEnd, resolveIncident } from './resolution-invokes';
-import { Button, Field, Message, Pill, Section } from './ui';
 import { fieldError, refreshIssueView, type Cockpit } from './use-cockpit';
 
 export function ResolveTab({ cockpit, onGoToUpdates }: { cockpit: Cockpit; onGoToUpdates: () => void }) {
@@ -38,39 +44,34 @@ export function ResolveTab({ cockpit, onGoToUpdates }: { cockpit: Cockpit; onGoT
 
   if (view === undefined) {
     return cockpit.failure?.action === 'resolution' ? (
-      <Message tone="error" title="The Resolve step could not be loaded" testId="resolution-failed">
-        {cockpit.failure.error.message}
-      </Message>
+      <ErrorState title="The Resolve step could not be loaded" message={cockpit.failure.error.message} onRetry={() => void load()} />
     ) : (
-      <Inline space="space.100" alignBlock="center">
-        <Spinner size="small" label="Loading" />
-        <span>Loading…</span>
-      </Inline>
+      <LoadingState label="Loading the Resolve step" />
     );
   }
   return (
     <Stack space="space.200" testId="resolve-tab">
       {notices.map((notice) => (
-        <Message key={notice} tone="warning">
+        <SectionMessage role="status" key={notice} appearance="warning">
           {notice}
-        </Message>
+        </SectionMessage>
       ))}
       <Times view={view} />
       {view.canResolve ? <Resolve view={view} cockpit={cockpit} act={act} /> : null}
       {view.impactEndMissing && view.canEdit ? <RecordImpactEnd view={view} cockpit={cockpit} act={act} /> : null}
       {view.nextSteps.length === 0 ? null : (
-        <Message tone="info" title="Next steps" testId="resolve-next-steps">
-          <ul className="ir-list">
+        <SectionMessage role="status" appearance="information" title="Next steps" testId="resolve-next-steps">
+          <ul className="ir-rows">
             {view.nextSteps.map((step) => (
               <li key={step}>{step}</li>
             ))}
           </ul>
           <Inline>
-            <Button small appearance="primary" onClick={onGoToUpdates} testId="send-final-update">
+            <Button spacing="compact" appearance="primary" onClick={onGoToUpdates} testId="send-final-update">
               Send the final update
             </Button>
           </Inline>
-        </Message>
+        </SectionMessage>
       )}
       {view.status === 'resolved' || view.status === 'closed' ? (
         <>
@@ -79,9 +80,9 @@ export function ResolveTab({ cockpit, onGoToUpdates }: { cockpit: Cockpit; onGoT
         </>
       ) : null}
       {view.closeBlockedReason === undefined ? null : (
-        <Message tone="warning" title="Not ready to close" testId="close-blocked">
+        <SectionMessage role="status" appearance="warning" title="Not ready to close" testId="close-blocked">
           {view.closeBlockedReason}
-        </Message>
+        </SectionMessage>
       )}
       {view.canCancel && view.status !== 'resolved' ? <Cancel cockpit={cockpit} act={act} /> : null}
     </Stack>
@@ -103,7 +104,7 @@ function Times({ view }: { view: ResolutionView }) {
       <span data-testid="impact-end">
         Impact end: <strong>{at(view.impactEnd)}</strong>
       </span>
-      <Pill tone={view.status === 'fixing' ? 'moved' : view.status === 'new' ? 'pending' : 'done'}>{view.statusName}</Pill>
+      <Lozenge appearance={view.status === 'fixing' || view.status === 'new' ? 'inprogress' : 'success'}>{view.statusName}</Lozenge>
     </Inline>
   );
 }
@@ -119,12 +120,12 @@ function Resolve({ view, cockpit, act }: { view: ResolutionView; cockpit: Cockpi
   return (
     <Section title="Resolve">
       <span className="ir-muted">The incident is resolved when the impact on customers has ended. Roles end with it.</span>
-      <Field id="resolve-impact-end" label="Impact ended at" help="Now, unless the impact ended earlier." error={fieldError(cockpit.failure, 'resolve', 'impactEnd')}>
-        {(control) => <input {...control} type="datetime-local" value={end} onChange={(event) => setEnd(event.target.value)} />}
-      </Field>
-      {cockpit.failure?.action === 'resolve' && cockpit.failure.error.field === undefined ? <Message tone="error">{cockpit.failure.error.message}</Message> : null}
+      <FormField id="resolve-impact-end" label="Impact ended at" help="Now, unless the impact ended earlier." error={fieldError(cockpit.failure, 'resolve', 'impactEnd')}>
+        {(control) => <Textfield {...control} type="datetime-local" value={end} onChange={(event) => setEnd(event.target.value)} />}
+      </FormField>
+      {cockpit.failure?.action === 'resolve' && cockpit.failure.error.field === undefined ? <SectionMessage role="alert" appearance="error">{cockpit.failure.error.message}</SectionMessage> : null}
       <Inline>
-        <Button appearance="primary" onClick={submit} busy={cockpit.busy === 'resolve'} testId="resolve-submit">
+        <Button appearance="primary" onClick={submit} isLoading={cockpit.busy === 'resolve'} testId="resolve-submit">
           Resolve incident
         </Button>
       </Inline>
@@ -137,17 +138,17 @@ function RecordImpactEnd({ view, cockpit, act }: { view: ResolutionView; cockpit
   const [end, setEnd] = useState(suggested);
   const impactEnd = end === suggested ? view.suggestedImpactEnd : (fromLocalInput(end) ?? view.suggestedImpactEnd);
   return (
-    <Message tone="warning" title="When did the impact end?" testId="impact-end-missing">
+    <SectionMessage role="status" appearance="warning" title="When did the impact end?" testId="impact-end-missing">
       <span>The incident was resolved without an impact end, so time to recover cannot be measured.</span>
-      <Field id="missing-impact-end" label="Impact ended at" error={fieldError(cockpit.failure, 'impact-end', 'impactEnd')}>
-        {(control) => <input {...control} type="datetime-local" value={end} onChange={(event) => setEnd(event.target.value)} />}
-      </Field>
+      <FormField id="missing-impact-end" label="Impact ended at" error={fieldError(cockpit.failure, 'impact-end', 'impactEnd')}>
+        {(control) => <Textfield {...control} type="datetime-local" value={end} onChange={(event) => setEnd(event.target.value)} />}
+      </FormField>
       <Inline>
-        <Button small appearance="primary" onClick={() => void act('impact-end', () => recordImpactEnd({ impactEnd }))} busy={cockpit.busy === 'impact-end'} testId="record-impact-end">
+        <Button spacing="compact" appearance="primary" onClick={() => void act('impact-end', () => recordImpactEnd({ impactEnd }))} isLoading={cockpit.busy === 'impact-end'} testId="record-impact-end">
           Record impact end
         </Button>
       </Inline>
-    </Message>
+    </SectionMessage>
   );
 }
 
@@ -158,7 +159,7 @@ function TaskLine({ task }: { task: { key: string; summary: string; statusName: 
         {task.key}
       </a>
       <span>{task.summary}</span>
-      <Pill tone={task.done ? 'success' : 'default'}>{task.statusName}</Pill>
+      <Lozenge appearance={task.done ? 'success' : 'default'}>{task.statusName}</Lozenge>
     </Inline>
   );
 }
@@ -179,7 +180,7 @@ function CleanupTasks({ view, cockpit, act }: { view: ResolutionView; cockpit: C
   return (
     <Section title={`Cleanup tasks (${view.cleanupTasks.length})`}>
       {view.cleanupTasks.length === 0 ? <span className="ir-muted">None yet: add what was done in a hurry and must be tidied up.</span> : null}
-      <ul className="ir-list" data-testid="cleanup-tasks">
+      <ul className="ir-rows" data-testid="cleanup-tasks">
         {view.cleanupTasks.map((task) => (
           <li key={task.key}>
             <TaskLine task={task} />
@@ -190,16 +191,18 @@ function CleanupTasks({ view, cockpit, act }: { view: ResolutionView; cockpit: C
         <span className="ir-muted">An administrator chooses the cleanup project on the app's settings page.</span>
       ) : (
         <Stack space="space.100">
-          <Field id="cleanup-summary" label="What needs cleaning up" error={error('summary')}>
-            {(control) => <input {...control} value={summary} onChange={(event) => setSummary(event.target.value)} />}
-          </Field>
-          <PersonPicker id="cleanup-assignee" label="Assignee" cockpit={cockpit} value={who} onChange={setWho} error={error('assigneeAccountId')} />
-          <Field id="cleanup-due" label="Due date (optional)" error={error('dueDate')}>
-            {(control) => <input {...control} type="date" value={due} onChange={(event) => setDue(event.target.value)} />}
-          </Field>
-          {cockpit.failure?.action === 'cleanup' && cockpit.failure.error.field === undefined ? <Message tone="error">{cockpit.failure.error.message}</Message> : null}
+          <FormField id="cleanup-summary" label="What needs cleaning up" error={error('summary')}>
+            {(control) => <Textfield {...control} value={summary} onChange={(event) => setSummary(event.target.value)} />}
+          </FormField>
+          <FormField id="cleanup-assignee" label="Assignee" error={error('assigneeAccountId')}>
+        {(control) => <PersonPicker {...selectControl(control)} search={searchAssignable} value={who ?? null} onChange={(chosen) => setWho(chosen ?? undefined)} />}
+      </FormField>
+          <FormField id="cleanup-due" label="Due date (optional)" error={error('dueDate')}>
+            {(control) => <Textfield {...control} type="date" value={due} onChange={(event) => setDue(event.target.value)} />}
+          </FormField>
+          {cockpit.failure?.action === 'cleanup' && cockpit.failure.error.field === undefined ? <SectionMessage role="alert" appearance="error">{cockpit.failure.error.message}</SectionMessage> : null}
           <Inline>
-            <Button onClick={() => void submit()} disabled={summary.trim() === ''} busy={cockpit.busy === 'cleanup'} testId="cleanup-submit">
+            <Button onClick={() => void submit()} isDisabled={summary.trim() === ''} isLoading={cockpit.busy === 'cleanup'} testId="cleanup-submit">
               Create cleanup task
             </Button>
           </Inline>
@@ -226,9 +229,9 @@ function Postmortem({ view, cockpit, act }: { view: ResolutionView; cockpit: Coc
           <span className="ir-muted">
             Prefilled with the impact, the timeline, roles, communications and cleanup tasks; owned by the incident manager{view.postmortemDueDate === undefined ? '' : `, due ${view.postmortemDueDate}`}.
           </span>
-          {cockpit.failure?.action === 'postmortem' ? <Message tone="error">{cockpit.failure.error.message}</Message> : null}
+          {cockpit.failure?.action === 'postmortem' ? <SectionMessage role="alert" appearance="error">{cockpit.failure.error.message}</SectionMessage> : null}
           <Inline>
-            <Button appearance="primary" onClick={() => void act('postmortem', () => createPostmortem({}))} busy={cockpit.busy === 'postmortem'} testId="postmortem-submit">
+            <Button appearance="primary" onClick={() => void act('postmortem', () => createPostmortem({}))} isLoading={cockpit.busy === 'postmortem'} testId="postmortem-submit">
               Create postmortem
             </Button>
           </Inline>
@@ -244,7 +247,7 @@ function Cancel({ cockpit, act }: { cockpit: Cockpit; act: Act }) {
   if (!open) {
     return (
       <Inline>
-        <Button appearance="subtle" small onClick={() => setOpen(true)} testId="cancel-open">
+        <Button appearance="subtle" spacing="compact" onClick={() => setOpen(true)} testId="cancel-open">
           Cancel as a false alarm…
         </Button>
       </Inline>
@@ -253,11 +256,11 @@ function Cancel({ cockpit, act }: { cockpit: Cockpit; act: Act }) {
   return (
     <Section title="Cancel (false alarm)">
       <span className="ir-muted">A cancelled incident has no impact end and no postmortem, and never counts in the metrics.</span>
-      <Field id="cancel-reason" label="Why is this a false alarm?" error={fieldError(cockpit.failure, 'cancel', 'reason')}>
-        {(control) => <input {...control} value={reason} onChange={(event) => setReason(event.target.value)} />}
-      </Field>
+      <FormField id="cancel-reason" label="Why is this a false alarm?" error={fieldError(cockpit.failure, 'cancel', 'reason')}>
+        {(control) => <Textfield {...control} value={reason} onChange={(event) => setReason(event.target.value)} />}
+      </FormField>
       <Inline space="space.100">
-        <Button appearance="danger" onClick={() => void act('cancel', () => cancelIncident({ reason }), true)} disabled={reason.trim() === ''} busy={cockpit.busy === 'cancel'} testId="cancel-submit">
+        <Button appearance="danger" onClick={() => void act('cancel', () => cancelIncident({ reason }), true)} isDisabled={reason.trim() === ''} isLoading={cockpit.busy === 'cancel'} testId="cancel-submit">
           Cancel incident
         </Button>
         <Button appearance="subtle" onClick={() => setOpen(false)}>

@@ -2,8 +2,11 @@
 import { Inline, Stack } from '@atlaskit/primitives/compiled';
 import { useState } from 'react';
 import type { CockpitView } from '../../../src/contracts/cockpit';
+import { Button } from '../../shared-ui/button';
+import { Section } from '../../shared-ui/layout';
+import { Lozenge } from '../../shared-ui/lozenge';
+import { SectionMessage } from '../../shared-ui/section-message';
 import { duration } from './format';
-import { Button, Message, Pill, Section } from './ui';
 
 export function ReviewTab({ view, onHandOver }: { view: CockpitView; onHandOver: () => void }) {
   const { review } = view;
@@ -17,20 +20,20 @@ export function ReviewTab({ view, onHandOver }: { view: CockpitView; onHandOver:
   return (
     <Stack space="space.200">
       {review.fatigue.map((warning) => (
-        <Message key={`${warning.person.accountId}-${warning.role}`} tone={warning.urgency === 'hand-over-now' ? 'warning' : 'info'} title={warning.urgency === 'hand-over-now' ? 'Time to hand over' : 'Plan a handover'} testId="fatigue">
+        <SectionMessage role="status" key={`${warning.person.accountId}-${warning.role}`} appearance={warning.urgency === 'hand-over-now' ? 'warning' : 'information'} title={warning.urgency === 'hand-over-now' ? 'Time to hand over' : 'Plan a handover'} testId="fatigue">
           <span>{warning.message}</span>
           {warning.role === 'incident-manager' && view.viewer.readOnlyReason === undefined ? (
             <Inline>
-              <Button small onClick={onHandOver}>
+              <Button spacing="compact" onClick={onHandOver}>
                 Choose who takes over
               </Button>
             </Inline>
           ) : null}
-        </Message>
+        </SectionMessage>
       ))}
       <Section title="Discipline">
         {review.prompts.length === 0 ? <span className="ir-muted">Nothing the recorded facts show needs attention. Keep asking the questions anyway.</span> : null}
-        <ul className="ir-list" data-testid="prompts">
+        <ul className="ir-rows" data-testid="prompts">
           {review.prompts.map((prompt) => (
             <li key={prompt.prompt}>
               <Stack space="space.025">
@@ -43,7 +46,7 @@ export function ReviewTab({ view, onHandOver }: { view: CockpitView; onHandOver:
       </Section>
       <Section title="Open streams of work">
         {review.openStreams.length === 0 ? <span className="ir-muted">No untested theory or running experiment.</span> : null}
-        <ul className="ir-list">
+        <ul className="ir-rows">
           {review.openStreams.map((stream) => (
             <li key={stream}>{stream}</li>
           ))}
@@ -51,13 +54,13 @@ export function ReviewTab({ view, onHandOver }: { view: CockpitView; onHandOver:
       </Section>
       <Section title="Time on the incident">
         {review.timeOnIncident.length === 0 ? <span className="ir-muted">Nobody holds a role yet.</span> : null}
-        <ul className="ir-list">
+        <ul className="ir-rows">
           {review.timeOnIncident.map((entry) => (
             <li key={entry.person.accountId}>
               <Inline space="space.100" alignBlock="center">
                 <span>{entry.person.displayName}</span>
                 <span>{duration(entry.ms)}</span>
-                {entry.active ? null : <Pill tone="not-applicable">off the incident</Pill>}
+                {entry.active ? null : <Lozenge appearance="default">off the incident</Lozenge>}
               </Inline>
             </li>
           ))}
@@ -66,7 +69,7 @@ export function ReviewTab({ view, onHandOver }: { view: CockpitView; onHandOver:
       <Section
         title="Handover brief"
         actions={
-          <Button small onClick={copy}>
+          <Button spacing="compact" onClick={copy}>
             {copied ? 'Copied' : 'Copy'}
           </Button>
         }

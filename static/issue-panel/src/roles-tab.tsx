@@ -2,10 +2,13 @@
 import { Inline, Stack } from '@atlaskit/primitives/compiled';
 import { useState } from 'react';
 import type { CockpitView, CommsScopeView, PersonView, RoleId } from '../../../src/contracts/cockpit';
+import { Button } from '../../shared-ui/button';
+import { FormField, selectControl } from '../../shared-ui/form-field';
+import { Section } from '../../shared-ui/layout';
+import { PersonPicker } from '../../shared-ui/people-picker';
+import { NativeSelect, Textfield } from '../../shared-ui/text-field';
 import { duration, utcMinute } from './format';
-import { delegateRole, endRole, handOverCommand } from './invokes';
-import { PersonPicker } from './person-picker';
-import { Button, Field, Section } from './ui';
+import { delegateRole, endRole, handOverCommand, searchAssignable } from './invokes';
 import { fieldError, type Cockpit } from './use-cockpit';
 
 const ROLE_CHOICES = [
@@ -24,7 +27,7 @@ export function RolesTab({ view, cockpit }: { view: CockpitView; cockpit: Cockpi
   return (
     <Stack space="space.200">
       <Section title="Who is in which role">
-        <ul className="ir-list" data-testid="current-roles">
+        <ul className="ir-rows" data-testid="current-roles">
           {view.command.incidentManager === undefined ? <li>Nobody has taken command yet.</li> : null}
           {view.command.incidentManager !== undefined && !view.roles.current.some((role) => role.role === 'incident-manager') ? (
             <li>
@@ -42,11 +45,11 @@ export function RolesTab({ view, cockpit }: { view: CockpitView; cockpit: Cockpi
                 </span>
                 {editable && assignment.role !== 'incident-manager' ? (
                   <Button
-                    small
+                    spacing="compact"
                     appearance="subtle"
                     onClick={() => void cockpit.change('end-role', () => endRole({ role: assignment.role, accountId: assignment.person.accountId }), `${assignment.person.displayName} is no longer ${assignment.roleLabel}.`)}
-                    busy={cockpit.busy === 'end-role'}
-                    label={`End ${assignment.person.displayName}'s role as ${assignment.roleLabel}`}
+                    isLoading={cockpit.busy === 'end-role'}
+                    aria-label={`End ${assignment.person.displayName}'s role as ${assignment.roleLabel}`}
                   >
                     End
                   </Button>
@@ -60,7 +63,7 @@ export function RolesTab({ view, cockpit }: { view: CockpitView; cockpit: Cockpi
       {editable && view.command.incidentManager !== undefined ? <HandOver view={view} cockpit={cockpit} /> : null}
       {ended.length === 0 ? null : (
         <Section title="Earlier">
-          <ul className="ir-list">
+          <ul className="ir-rows">
             {ended.map((assignment) => (
               <li key={`${assignment.role}-${assignment.person.accountId}-${assignment.startedAt}`} className="ir-muted">
                 {assignment.roleLabel}: {assignment.person.displayName}, {utcMinute(assignment.startedAt)} – {utcMinute(assignment.endedAt ?? '')}
@@ -94,37 +97,39 @@ function Delegate({ cockpit }: { cockpit: Cockpit }) {
   return (
     <Section title="Delegate a role">
       <Inline space="space.100" shouldWrap>
-        <Field id="delegate-role" label="Role" error={fieldError(cockpit.failure, 'delegate', 'role')}>
+        <FormField id="delegate-role" label="Role" error={fieldError(cockpit.failure, 'delegate', 'role')}>
           {(control) => (
-            <select {...control} value={choice} onChange={(event) => setChoice(event.target.value as RoleChoice)}>
+            <NativeSelect {...control} value={choice} onChange={(event) => setChoice(event.target.value as RoleChoice)}>
               {ROLE_CHOICES.map((option) => (
                 <option key={option.value} value={option.value}>
                   {option.label}
                 </option>
               ))}
-            </select>
+            </NativeSelect>
           )}
-        </Field>
+        </FormField>
         {choice === 'custom' ? (
-          <Field id="delegate-name" label="Role name" help="e.g. Scribe, External comms">
-            {(control) => <input {...control} value={name} onChange={(event) => setName(event.target.value)} />}
-          </Field>
+          <FormField id="delegate-name" label="Role name" help="e.g. Scribe, External comms">
+            {(control) => <Textfield {...control} value={name} onChange={(event) => setName(event.target.value)} />}
+          </FormField>
         ) : null}
         {choice === 'communications-manager' ? (
-          <Field id="delegate-scope" label="Writes for">
+          <FormField id="delegate-scope" label="Writes for">
             {(control) => (
-              <select {...control} value={scope} onChange={(event) => setScope(event.target.value as CommsScopeView)}>
+              <NativeSelect {...control} value={scope} onChange={(event) => setScope(event.target.value as CommsScopeView)}>
                 <option value="both">Internal and external</option>
                 <option value="internal">Internal</option>
                 <option value="external">External</option>
-              </select>
+              </NativeSelect>
             )}
-          </Field>
+          </FormField>
         ) : null}
       </Inline>
-      <PersonPicker id="delegate-person" label="Person" cockpit={cockpit} value={person} onChange={setPerson} error={fieldError(cockpit.failure, 'delegate', 'accountId')} />
+      <FormField id="delegate-person" label="Person" error={fieldError(cockpit.failure, 'delegate', 'accountId')}>
+        {(control) => <PersonPicker {...selectControl(control)} search={searchAssignable} value={person ?? null} onChange={(chosen) => setPerson(chosen ?? undefined)} />}
+      </FormField>
       <Inline>
-        <Button appearance="primary" onClick={() => void submit()} disabled={person === undefined || (choice === 'custom' && name.trim() === '')} busy={cockpit.busy === 'delegate'} testId="delegate-submit">
+        <Button appearance="primary" onClick={() => void submit()} isDisabled={person === undefined || (choice === 'custom' && name.trim() === '')} isLoading={cockpit.busy === 'delegate'} testId="delegate-submit">
           Delegate
         </Button>
       </Inline>
@@ -141,9 +146,11 @@ function HandOver({ view, cockpit }: { view: CockpitView; cockpit: Cockpit }) {
   return (
     <Section title="Hand over command">
       <span className="ir-muted">The new incident manager is assigned the issue; the room's topic and chat statuses follow. Share the handover brief in Review.</span>
-      <PersonPicker id="handover-person" label="New incident manager" cockpit={cockpit} value={person} onChange={setPerson} error={fieldError(cockpit.failure, 'hand-over', 'toAccountId')} />
+      <FormField id="handover-person" label="New incident manager" error={fieldError(cockpit.failure, 'hand-over', 'toAccountId')}>
+        {(control) => <PersonPicker {...selectControl(control)} search={searchAssignable} value={person ?? null} onChange={(chosen) => setPerson(chosen ?? undefined)} />}
+      </FormField>
       <Inline>
-        <Button onClick={submit} disabled={person === undefined} busy={cockpit.busy === 'hand-over'} testId="handover-submit">
+        <Button onClick={submit} isDisabled={person === undefined} isLoading={cockpit.busy === 'hand-over'} testId="handover-submit">
           Hand over command
         </Button>
       </Inline>

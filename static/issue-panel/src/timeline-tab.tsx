@@ -2,10 +2,14 @@
 import { Inline, Stack } from '@atlaskit/primitives/compiled';
 import { useState } from 'react';
 import type { CockpitView, ExperimentOutcomeView, PersonView, TimelineEntryInput, TimelineEntryView, TimelineKind } from '../../../src/contracts/cockpit';
+import { Button } from '../../shared-ui/button';
+import { FormField, selectControl } from '../../shared-ui/form-field';
+import { Section } from '../../shared-ui/layout';
+import { Lozenge, type LozengeAppearance } from '../../shared-ui/lozenge';
+import { PersonPicker } from '../../shared-ui/people-picker';
+import { NativeSelect, TextArea, Textfield } from '../../shared-ui/text-field';
 import { fromLocalInput, utcMinute } from './format';
-import { concludeExperiment, recordTimelineEntry } from './invokes';
-import { PersonPicker } from './person-picker';
-import { Button, Field, Pill, Section, type Tone } from './ui';
+import { concludeExperiment, recordTimelineEntry, searchAssignable } from './invokes';
 import { fieldError, type Cockpit } from './use-cockpit';
 
 const KINDS: readonly { kind: TimelineKind; label: string; prompt: string }[] = [
@@ -17,7 +21,7 @@ const KINDS: readonly { kind: TimelineKind; label: string; prompt: string }[] = 
   { kind: 'note', label: 'Note', prompt: 'Anything else worth keeping.' },
 ];
 
-const OUTCOME_TONES: Readonly<Record<ExperimentOutcomeView, Tone>> = { pending: 'pending', confirmed: 'success', disproved: 'removed', inconclusive: 'default' };
+const OUTCOME_TONES: Readonly<Record<ExperimentOutcomeView, LozengeAppearance>> = { pending: 'inprogress', confirmed: 'success', disproved: 'removed', inconclusive: 'default' };
 
 export function TimelineTab({ view, cockpit }: { view: CockpitView; cockpit: Cockpit }) {
   const editable = view.viewer.readOnlyReason === undefined;
@@ -28,7 +32,7 @@ export function TimelineTab({ view, cockpit }: { view: CockpitView; cockpit: Coc
       {editable ? <Recorder cockpit={cockpit} theories={theories} /> : null}
       <Section title={`Timeline (${view.timeline.length})`}>
         {view.timeline.length === 0 ? <span className="ir-muted">Nothing recorded yet. Note observations, theories, changes and decisions as they happen.</span> : null}
-        <ul className="ir-list" data-testid="timeline">
+        <ul className="ir-rows" data-testid="timeline">
           {newestFirst.map((entry) => (
             <li key={entry.id}>
               <Entry entry={entry} theories={theories} cockpit={cockpit} editable={editable} />
@@ -45,8 +49,8 @@ function Entry({ entry, theories, cockpit, editable }: { entry: TimelineEntryVie
   return (
     <Stack space="space.025">
       <Inline space="space.100" alignBlock="center" shouldWrap>
-        <Pill tone="default">{entry.kind}</Pill>
-        {entry.outcome === undefined ? null : <Pill tone={OUTCOME_TONES[entry.outcome]}>{entry.outcome}</Pill>}
+        <Lozenge appearance="default">{entry.kind}</Lozenge>
+        {entry.outcome === undefined ? null : <Lozenge appearance={OUTCOME_TONES[entry.outcome]}>{entry.outcome}</Lozenge>}
         <span className="ir-muted">
           {utcMinute(entry.at)} · {entry.by.displayName}
         </span>
@@ -63,9 +67,9 @@ function Entry({ entry, theories, cockpit, editable }: { entry: TimelineEntryVie
           {(['confirmed', 'disproved', 'inconclusive'] as const).map((outcome) => (
             <Button
               key={outcome}
-              small
+              spacing="compact"
               onClick={() => void cockpit.change('conclude', () => concludeExperiment({ experimentId: entry.id, outcome }), `Experiment ${outcome}.`)}
-              busy={cockpit.busy === 'conclude'}
+              isLoading={cockpit.busy === 'conclude'}
               testId={`conclude-${outcome}`}
             >
               {outcome.charAt(0).toUpperCase() + outcome.slice(1)}
@@ -113,48 +117,50 @@ function Recorder({ cockpit, theories }: { cockpit: Cockpit; theories: readonly 
           ))}
         </Inline>
       </div>
-      <Field id="entry-text" label={kind === 'change' ? 'What changed' : prompt} error={error(kind === 'change' ? 'entry.what' : 'entry.text')}>
-        {(control) => <textarea {...control} rows={2} value={text} onChange={(event) => setText(event.target.value)} />}
-      </Field>
+      <FormField id="entry-text" label={kind === 'change' ? 'What changed' : prompt} error={error(kind === 'change' ? 'entry.what' : 'entry.text')}>
+        {(control) => <TextArea {...control} minimumRows={2} value={text} onChange={(event) => setText(event.target.value)} />}
+      </FormField>
       {kind === 'experiment' ? (
         <Inline space="space.100" shouldWrap>
-          <Field id="entry-theory" label="Tests theory" error={error('entry.theoryId')}>
+          <FormField id="entry-theory" label="Tests theory" error={error('entry.theoryId')}>
             {(control) => (
-              <select {...control} value={theoryId} onChange={(event) => setTheoryId(event.target.value)}>
+              <NativeSelect {...control} value={theoryId} onChange={(event) => setTheoryId(event.target.value)}>
                 <option value="">None</option>
                 {theories.map((theory) => (
                   <option key={theory.id} value={theory.id}>
                     {theory.text.slice(0, 80)}
                   </option>
                 ))}
-              </select>
+              </NativeSelect>
             )}
-          </Field>
-          <Field id="entry-outcome" label="Outcome">
+          </FormField>
+          <FormField id="entry-outcome" label="Outcome">
             {(control) => (
-              <select {...control} value={outcome} onChange={(event) => setOutcome(event.target.value as ExperimentOutcomeView)}>
+              <NativeSelect {...control} value={outcome} onChange={(event) => setOutcome(event.target.value as ExperimentOutcomeView)}>
                 <option value="pending">Pending</option>
                 <option value="confirmed">Confirmed</option>
                 <option value="disproved">Disproved</option>
                 <option value="inconclusive">Inconclusive</option>
-              </select>
+              </NativeSelect>
             )}
-          </Field>
+          </FormField>
         </Inline>
       ) : null}
       {kind === 'change' ? (
         <Stack space="space.100">
-          <PersonPicker id="entry-who" label="Who made it" cockpit={cockpit} value={who} onChange={setWho} error={error('entry.who')} />
-          <Field id="entry-when" label="When (empty: now)" error={error('entry.at')}>
-            {(control) => <input {...control} type="datetime-local" value={when} onChange={(event) => setWhen(event.target.value)} />}
-          </Field>
-          <Field id="entry-revert" label="How to revert it" help="Changes without a revert plan are flagged in Review." error={error('entry.revert')}>
-            {(control) => <input {...control} value={revert} onChange={(event) => setRevert(event.target.value)} />}
-          </Field>
+          <FormField id="entry-who" label="Who made it" error={error('entry.who')}>
+        {(control) => <PersonPicker {...selectControl(control)} search={searchAssignable} value={who ?? null} onChange={(chosen) => setWho(chosen ?? undefined)} />}
+      </FormField>
+          <FormField id="entry-when" label="When (empty: now)" error={error('entry.at')}>
+            {(control) => <Textfield {...control} type="datetime-local" value={when} onChange={(event) => setWhen(event.target.value)} />}
+          </FormField>
+          <FormField id="entry-revert" label="How to revert it" help="Changes without a revert plan are flagged in Review." error={error('entry.revert')}>
+            {(control) => <Textfield {...control} value={revert} onChange={(event) => setRevert(event.target.value)} />}
+          </FormField>
         </Stack>
       ) : null}
       <Inline>
-        <Button appearance="primary" onClick={() => void submit()} disabled={text.trim() === '' || (kind === 'change' && who === undefined)} busy={cockpit.busy === 'record'} testId="record-submit">
+        <Button appearance="primary" onClick={() => void submit()} isDisabled={text.trim() === '' || (kind === 'change' && who === undefined)} isLoading={cockpit.busy === 'record'} testId="record-submit">
           Record
         </Button>
       </Inline>

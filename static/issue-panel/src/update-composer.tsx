@@ -7,10 +7,15 @@
 import { Inline, Stack } from '@atlaskit/primitives/compiled';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ComposerView, Gap, PreviewUpdateResult, SentUpdateView, StatuspageStatusName, UpdateKind } from '../../../src/contracts/comms';
+import { Button } from '../../shared-ui/button';
+import { Columns, Section } from '../../shared-ui/layout';
+import { Lozenge } from '../../shared-ui/lozenge';
+import { ErrorState, LoadingState } from '../../shared-ui/page-states';
 import { describeFailure } from '../../shared-ui/resolver-result';
+import { SectionMessage } from '../../shared-ui/section-message';
+import { NativeSelect, TextArea, Textfield } from '../../shared-ui/text-field';
 import { getComposer, previewUpdate, requestReview, retryFailedChannels, reviewUpdate, sendUpdate } from './comms-invokes';
 import { utcMinute } from './format';
-import { Button, Message, Pill, Section } from './ui';
 
 const KIND_LABELS: Readonly<Record<UpdateKind, string>> = { initial: 'Initial', 'follow-up': 'Follow-up', final: 'Final' };
 const STATUSES: readonly StatuspageStatusName[] = ['investigating', 'identified', 'monitoring', 'resolved'];
@@ -35,7 +40,7 @@ function Gaps({ gaps, testId }: { gaps: readonly Gap[]; testId: string }) {
 function History({ history, canSend, onRetry, busy }: { history: readonly SentUpdateView[]; canSend: boolean; onRetry: (id: string) => void; busy: boolean }) {
   if (history.length === 0) return <span className="ir-muted">No update sent yet.</span>;
   return (
-    <ol data-testid="comms-history" className="ir-list">
+    <ol data-testid="comms-history" className="ir-rows">
       {history.map((update) => {
         const failed = update.deliveries.filter((delivery) => delivery.state !== 'sent');
         return (
@@ -46,22 +51,22 @@ function History({ history, canSend, onRetry, busy }: { history: readonly SentUp
                 <span>{utcMinute(update.at)}</span>
                 <span>by {update.byName}</span>
                 {update.approvedBy === undefined ? null : <span>approved by {update.approvedBy}</span>}
-                <Pill tone="default">{update.status}</Pill>
+                <Lozenge appearance="default">{update.status}</Lozenge>
               </Inline>
               {update.overrideReason === undefined ? null : <span>Sent with gaps: {update.overrideReason}</span>}
               <Inline space="space.050" shouldWrap>
                 {update.deliveries.map((delivery) => (
                   <span key={delivery.channel} data-testid={`delivery-${delivery.channel}`} data-state={delivery.state} title={delivery.error ?? ''}>
-                    <Pill tone={delivery.state === 'sent' ? 'done' : delivery.state === 'failed' ? 'danger' : 'pending'}>
+                    <Lozenge appearance={delivery.state === 'sent' ? 'success' : delivery.state === 'failed' ? 'removed' : 'inprogress'}>
                       {delivery.label}: {delivery.state}
                       {delivery.error === undefined ? '' : ` (${delivery.error})`}
-                    </Pill>
+                    </Lozenge>
                   </span>
                 ))}
               </Inline>
               {failed.length > 0 && canSend ? (
                 <Inline>
-                  <Button small testId="retry-failed" busy={busy} onClick={() => onRetry(update.id)}>
+                  <Button spacing="compact" testId="retry-failed" isLoading={busy} onClick={() => onRetry(update.id)}>
                     Retry failed channels
                   </Button>
                 </Inline>
@@ -153,53 +158,53 @@ export function UpdateComposer({ kind: requested, onSent }: { kind?: UpdateKind;
     }
   };
 
-  if (error !== undefined && view === undefined) return <Message tone="error" title="The updates could not be loaded">{error}</Message>;
-  if (view === undefined || kind === undefined) return <span role="status">Loading updates…</span>;
+  if (error !== undefined && view === undefined) return <ErrorState title="The updates could not be loaded" message={error} onRetry={() => void load(requested)} />;
+  if (view === undefined || kind === undefined) return <LoadingState label="Loading updates" />;
 
   const review = view.review;
   return (
     <Stack space="space.200" testId="updates-composer">
-      {notice === undefined ? null : <Message tone="success" testId="composer-success" onDismiss={() => setNotice(undefined)}>{notice}</Message>}
-      {error === undefined ? null : <Message tone="error" testId="composer-failure" onDismiss={() => setError(undefined)}>{error}</Message>}
+      {notice === undefined ? null : <SectionMessage role="status" appearance="success" testId="composer-success" onDismiss={() => setNotice(undefined)}>{notice}</SectionMessage>}
+      {error === undefined ? null : <SectionMessage role="alert" appearance="error" testId="composer-failure" onDismiss={() => setError(undefined)}>{error}</SectionMessage>}
       {view.nextDue === undefined ? null : (
-        <Message tone={view.nextDue.overdue ? 'warning' : 'info'} testId="next-due">
+        <SectionMessage role="status" appearance={view.nextDue.overdue ? 'warning' : 'information'} testId="next-due">
           {view.nextDue.overdue ? `The next update was due at ${utcMinute(view.nextDue.at)}: it is overdue.` : `Next update due at ${utcMinute(view.nextDue.at)}.`}
-        </Message>
+        </SectionMessage>
       )}
       {view.canSend ? (
         <Section title="Compose an update">
           <Stack space="space.150">
             <Inline space="space.100" role="radiogroup" aria-label="Kind of update">
               {(['initial', 'follow-up', 'final'] as const).map((option) => (
-                <Button key={option} small appearance={option === kind ? 'primary' : 'default'} testId={`composer-kind-${option}`} onClick={() => void load(option)}>
+                <Button key={option} spacing="compact" appearance={option === kind ? 'primary' : 'default'} testId={`composer-kind-${option}`} onClick={() => void load(option)}>
                   {KIND_LABELS[option]}
                 </Button>
               ))}
             </Inline>
-            <div className="ir-columns">
+            <Columns template="repeat(auto-fit, minmax(260px, 1fr))" gap="200">
               <Stack space="space.075">
                 <label htmlFor="draft-internal">
                   <strong>Internal</strong> — {view.title}
                 </label>
-                <textarea id="draft-internal" data-testid="draft-internal" className="ir-input" rows={14} value={internal} onChange={(event) => setInternal(event.target.value)} />
+                <TextArea id="draft-internal" testId="draft-internal" minimumRows={14} resize="vertical" value={internal} onChange={(event) => setInternal(event.target.value)} />
                 <Gaps gaps={check?.internalGaps ?? []} testId="internal-gaps" />
               </Stack>
               <Stack space="space.075">
                 <label htmlFor="draft-external">
                   <strong>External</strong> — {view.externalTitle}
                 </label>
-                <textarea id="draft-external" data-testid="draft-external" className="ir-input" rows={5} value={external} onChange={(event) => setExternal(event.target.value)} />
+                <TextArea id="draft-external" testId="draft-external" minimumRows={5} resize="vertical" value={external} onChange={(event) => setExternal(event.target.value)} />
                 <Gaps gaps={check?.externalGaps ?? []} testId="external-gaps" />
                 <label htmlFor="statuspage-status">Status page status</label>
-                <select id="statuspage-status" data-testid="statuspage-status" className="ir-input" value={status} disabled={kind === 'final'} onChange={(event) => setStatus(event.target.value as StatuspageStatusName)}>
+                <NativeSelect id="statuspage-status" testId="statuspage-status" value={status} isDisabled={kind === 'final'} onChange={(event) => setStatus(event.target.value as StatuspageStatusName)}>
                   {STATUSES.map((option) => (
                     <option key={option} value={option}>
                       {option}
                     </option>
                   ))}
-                </select>
+                </NativeSelect>
               </Stack>
-            </div>
+            </Columns>
             <Section title="What each channel receives">
               <Stack space="space.100">
                 {(check?.previews ?? view.previews).map((preview) => (
@@ -222,12 +227,12 @@ export function UpdateComposer({ kind: requested, onSent }: { kind?: UpdateKind;
             {asking ? (
               <Stack space="space.075">
                 <label htmlFor="override-reason">The update has gaps. Why send it anyway? (one line, recorded with the update)</label>
-                <input id="override-reason" data-testid="override-reason" className="ir-input" value={reason} onChange={(event) => setReason(event.target.value)} />
+                <Textfield id="override-reason" testId="override-reason" value={reason} onChange={(event) => setReason(event.target.value)} />
               </Stack>
             ) : null}
-            {check?.approvalRequired === true && !check.approved ? <Message tone="warning">External updates at this severity need an approval: ask for a review first.</Message> : null}
+            {check?.approvalRequired === true && !check.approved ? <SectionMessage role="status" appearance="warning">External updates at this severity need an approval: ask for a review first.</SectionMessage> : null}
             <Inline space="space.100">
-              <Button appearance="primary" testId="send-update" busy={busy} disabled={asking && reason.trim() === ''} onClick={() => void send()}>
+              <Button appearance="primary" testId="send-update" isLoading={busy} isDisabled={asking && reason.trim() === ''} onClick={() => void send()}>
                 {asking ? 'Send anyway' : `Send ${KIND_LABELS[kind].toLowerCase()} update`}
               </Button>
               <Button
@@ -240,7 +245,7 @@ export function UpdateComposer({ kind: requested, onSent }: { kind?: UpdateKind;
           </Stack>
         </Section>
       ) : (
-        <Message tone="info" testId="composer-read-only">{view.readOnlyReason ?? 'You can see the updates but not send them.'}</Message>
+        <SectionMessage role="status" appearance="information" testId="composer-read-only">{view.readOnlyReason ?? 'You can see the updates but not send them.'}</SectionMessage>
       )}
       {review === undefined ? null : (
         <Section title="Second opinion">
@@ -251,11 +256,11 @@ export function UpdateComposer({ kind: requested, onSent }: { kind?: UpdateKind;
             </span>
             {view.canSend && review.state === 'requested' ? (
               <Inline space="space.100" alignBlock="center">
-                <input aria-label="Comment for the writer" className="ir-input" value={comment} onChange={(event) => setComment(event.target.value)} />
-                <Button small testId="review-approve" onClick={() => void reviewUpdate({ reviewId: review.id, decision: 'approve' }).then((answer) => apply(answer, 'Approved.'))}>
+                <Textfield aria-label="Comment for the writer" value={comment} onChange={(event) => setComment(event.target.value)} />
+                <Button spacing="compact" testId="review-approve" onClick={() => void reviewUpdate({ reviewId: review.id, decision: 'approve' }).then((answer) => apply(answer, 'Approved.'))}>
                   Approve
                 </Button>
-                <Button small testId="review-comment" disabled={comment.trim() === ''} onClick={() => void reviewUpdate({ reviewId: review.id, decision: 'comment', comment }).then((answer) => apply(answer, 'Comment sent.'))}>
+                <Button spacing="compact" testId="review-comment" isDisabled={comment.trim() === ''} onClick={() => void reviewUpdate({ reviewId: review.id, decision: 'comment', comment }).then((answer) => apply(answer, 'Comment sent.'))}>
                   Comment
                 </Button>
               </Inline>
