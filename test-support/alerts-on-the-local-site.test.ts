@@ -28,11 +28,12 @@ function tokenOf(sourceId: string): string {
 
 async function fire(local: LocalSite, sourceId: string, body: unknown, given?: Record<string, string>) {
   const headers = given ?? { authorization: `Bearer ${sourceId === 'nagios' ? 'nagios-token-0000000000' : tokenOf(sourceId)}` };
-  const send = () => fetch(sourceUrl(local, sourceId), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
-  // After a long clock advance the site may close an idle keep-alive socket just as it is reused; that request never arrived.
-  const response = await send().catch((error: unknown) => {
-    if (error instanceof TypeError && (error.cause as { code?: string } | undefined)?.code === 'ECONNRESET') return send();
-    throw error;
+  // A fresh connection per alert, as a monitoring tool's occasional webhook has: a keep-alive socket pooled
+  // before a long clock advance may be reset when reused, and that request would never arrive.
+  const response = await fetch(sourceUrl(local, sourceId), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', connection: 'close', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
@@ -231,6 +232,26 @@ describe('alerts from monitoring on the local site', () => {
     expect(Date.parse(String(incident?.fields[local.fields.impactStart]))).toBe(Date.parse('2026-03-02T09:50:00Z'));
     expect(statusCategory(incident as IncidentIssue)).not.toBe('done');
     expect((await commentsOf(local, incident?.key ?? '')).join('\n')).toContain('1 alert(s) resolved in Uptime checks');
+  });
+
+  it('opens one incident when Jira created it but its answer was lost, however often the intake is retried', async () => {
+    await startWith();
+    // Jira does the work but its answers never arrive: the creation's outcome is unknown to the app.
+    local.site.faults.configure({ jira: { rateLostResponse: 1 } });
+    expect((await fire(local, 'prometheus', alertmanagerBody('firing', [{ fingerprint: 'lost-1' }]))).status).toBe(202);
+    // Everything due now runs; Forge's redeliveries wait for the clock.
+    await local.site.forge.drain();
+    local.site.faults.configure({});
+    // Forge redelivers the failed intake; the safety net runs too.
+    await local.site.advanceClock(10 * MINUTE);
+    await fire(local, 'prometheus', alertmanagerBody('firing', [{ fingerprint: 'lost-1' }, { fingerprint: 'lost-2', summary: 'Git pushes time out' }]));
+    await local.site.advanceClock(MINUTE);
+
+    const all = await incidents(local);
+    expect(all).toHaveLength(1);
+    expect((await commentsOf(local, all[0]?.key ?? '')).join('\n')).toContain('GitPushErrors: Git pushes time out');
+    const listed = await resolve<{ sources: { source: { id: string }; counts: { incidentsOpened: number } }[] }>(local.site, 'incident-settings', 'listAlertSources', ADMIN, {});
+    expect(listed.sources.find((entry) => entry.source.id === 'prometheus')?.counts.incidentsOpened).toBe(1);
   });
 
   it('refuses requests without a token, with a wrong one or another source\'s, with a malformed or oversized body, and changes nothing but the refusal counts', async () => {

@@ -18,6 +18,7 @@ const STATS_PREFIX = 'alert-stats:';
 const REFUSAL_PREFIX = 'alert-refusal:';
 const HEARTBEAT_PREFIX = 'alert-heartbeat:';
 const LEASE_PREFIX = 'alert-lease:';
+const OPENING_PREFIX = 'alert-opening:';
 
 /** Refusals are kept this long: long enough for an administrator to notice, bounded for a flood. */
 const REFUSAL_TTL_SECONDS = 7 * 24 * 3600;
@@ -147,6 +148,36 @@ export async function loadGroupState(store: AppStore, sourceId: string, groupKey
 
 export async function saveGroupState(store: AppStore, sourceId: string, state: GroupState): Promise<void> {
   await store.set(groupStoreKey(sourceId, state.groupKey), state);
+}
+
+// ---- Openings: an incident being created for a group, written before Jira is asked. ----
+
+/**
+ * Jira's issue creation is not idempotent: when its answer is lost (or the run dies) the app cannot
+ * tell whether the incident exists. The opening names the label the incident is created with, so
+ * the next run finds it by that label instead of opening a second one.
+ */
+const openingSchema = z.object({ marker: z.string().regex(/^alert-[0-9a-f]{8,32}$/), at: z.number() });
+export type Opening = z.output<typeof openingSchema>;
+
+/** Kept long enough for Forge's redeliveries and the safety net to find the incident. */
+const OPENING_TTL_SECONDS = 7 * 24 * 3600;
+
+function openingKey(sourceId: string, groupKey: string): string {
+  return `${OPENING_PREFIX}${sourceId}:${digest(groupKey)}`;
+}
+
+export async function loadOpening(store: AppStore, sourceId: string, groupKey: string): Promise<Opening | undefined> {
+  const parsed = openingSchema.safeParse(await store.get(openingKey(sourceId, groupKey)));
+  return parsed.success ? parsed.data : undefined;
+}
+
+export async function saveOpening(store: AppStore, sourceId: string, groupKey: string, opening: Opening): Promise<void> {
+  await store.set(openingKey(sourceId, groupKey), opening, { ttlSeconds: OPENING_TTL_SECONDS });
+}
+
+export async function removeOpening(store: AppStore, sourceId: string, groupKey: string): Promise<void> {
+  await store.delete(openingKey(sourceId, groupKey));
 }
 
 // ---- Counts per source, written by intake only (under the source's lease). ----
