@@ -321,7 +321,15 @@ describe('alerts from monitoring on the local site', () => {
     );
     const counts = listed.sources[0]?.counts;
     expect(counts).toEqual(expect.objectContaining({ notifications: 200, alerts: 1_000, incidentsOpened: 3, stormAttached: 17 }));
-  });
+    // None lost: the opened groups' first 5 alerts each are on their incidents, the other 985 attached.
+    expect(counts?.alertsAttached).toBe(1_000 - 3 * 5);
+
+    // The limit is per minute: in the next minute a new group opens its own incident again.
+    await local.site.advanceClock(MINUTE);
+    expect((await fire(local, 'prometheus', alertmanagerBody('firing', [{ fingerprint: 'after-storm', alertname: 'AfterStorm' }], '{}:{alertname="AfterStorm"}'))).status).toBe(202);
+    await local.site.advanceClock(MINUTE);
+    expect(await incidents(local)).toHaveLength(4);
+  }, 120_000);
 
   it('raises one incident for the source\'s service when its heartbeat stops, and none while it beats', async () => {
     const [prometheus] = DEMO_ALERT_SOURCES;
@@ -340,5 +348,25 @@ describe('alerts from monitoring on the local site', () => {
     expect(raised).toHaveLength(1);
     expect(raised[0]?.fields['summary']).toBe('No heartbeat from Prometheus Alertmanager for 10 minutes [Prometheus Alertmanager]');
     expect(valueOf(raised[0]?.fields[local.fields.faultyService])).toBe('Unknown');
+    const key = raised[0]?.key ?? '';
+
+    // Monitoring is back: the missed-heartbeat alert resolves on the incident, which stays open for its IM.
+    expect((await fire(local, 'prometheus', watchdog)).status).toBe(202);
+    await local.site.advanceClock(MINUTE);
+    const back = await incidents(local);
+    expect(back.map((issue) => issue.key)).toEqual([key]);
+    expect(statusCategory(back[0] as IncidentIssue)).not.toBe('done');
+    const comments = await commentsOf(local, key);
+    expect(comments).toHaveLength(1);
+    expect(comments[0]).toContain('1 alert(s) resolved in Prometheus Alertmanager');
+    expect(comments[0]).toContain('Heartbeat from Prometheus Alertmanager is back');
+
+    // Silent again while that incident is open: recorded on it, not a second incident.
+    await local.site.advanceClock(25 * MINUTE);
+    expect((await incidents(local)).map((issue) => issue.key)).toEqual([key]);
+    const fromAlerts = (await commentsOf(local, key)).filter((comment) => comment.includes('Prometheus Alertmanager'));
+    expect(fromAlerts).toHaveLength(2);
+    expect(fromAlerts[1]).toContain('1 more alert(s) from Prometheus Alertmanager');
+    expect(fromAlerts[1]).toContain('No heartbeat from Prometheus Alertmanager for 10 minutes');
   });
 });

@@ -245,6 +245,27 @@ export async function saveHeartbeat(store: AppStore, sourceId: string, heartbeat
   await store.set(`${HEARTBEAT_PREFIX}${sourceId}`, heartbeat);
 }
 
+/**
+ * A raised missed-heartbeat alert, kept apart from the beats (which the web trigger writes on every
+ * notification) so neither write can undo the other; it names the alert to resolve when beats resume.
+ */
+const missedHeartbeatSchema = z.object({ fingerprint: z.string(), lastAt: z.number(), raisedAt: z.number() });
+export type MissedHeartbeat = z.output<typeof missedHeartbeatSchema>;
+const MISSED_HEARTBEAT_PREFIX = 'alert-heartbeat-missed:';
+
+export async function loadMissedHeartbeat(store: AppStore, sourceId: string): Promise<MissedHeartbeat | undefined> {
+  const parsed = missedHeartbeatSchema.safeParse(await store.get(`${MISSED_HEARTBEAT_PREFIX}${sourceId}`));
+  return parsed.success ? parsed.data : undefined;
+}
+
+export async function saveMissedHeartbeat(store: AppStore, sourceId: string, missed: MissedHeartbeat): Promise<void> {
+  await store.set(`${MISSED_HEARTBEAT_PREFIX}${sourceId}`, missed);
+}
+
+export async function removeMissedHeartbeat(store: AppStore, sourceId: string): Promise<void> {
+  await store.delete(`${MISSED_HEARTBEAT_PREFIX}${sourceId}`);
+}
+
 // ---- The lease that lets one intake run at a time per source. ----
 
 export async function takeLease(store: AppStore, sourceId: string, holder: string, at: number): Promise<boolean> {
