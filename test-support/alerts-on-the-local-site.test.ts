@@ -28,11 +28,12 @@ function tokenOf(sourceId: string): string {
 
 async function fire(local: LocalSite, sourceId: string, body: unknown, given?: Record<string, string>) {
   const headers = given ?? { authorization: `Bearer ${sourceId === 'nagios' ? 'nagios-token-0000000000' : tokenOf(sourceId)}` };
-  const send = () => fetch(sourceUrl(local, sourceId), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
-  // After a long clock advance the site may close an idle keep-alive socket just as it is reused; that request never arrived.
-  const response = await send().catch((error: unknown) => {
-    if (error instanceof TypeError && (error.cause as { code?: string } | undefined)?.code === 'ECONNRESET') return send();
-    throw error;
+  // A fresh connection per alert, as a monitoring tool's occasional webhook has: a keep-alive socket pooled
+  // before a long clock advance may be reset when reused, and that request would never arrive.
+  const response = await fetch(sourceUrl(local, sourceId), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', connection: 'close', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
@@ -233,6 +234,26 @@ describe('alerts from monitoring on the local site', () => {
     expect((await commentsOf(local, incident?.key ?? '')).join('\n')).toContain('1 alert(s) resolved in Uptime checks');
   });
 
+  it('opens one incident when Jira created it but its answer was lost, however often the intake is retried', async () => {
+    await startWith();
+    // Jira does the work but its answers never arrive: the creation's outcome is unknown to the app.
+    local.site.faults.configure({ jira: { rateLostResponse: 1 } });
+    expect((await fire(local, 'prometheus', alertmanagerBody('firing', [{ fingerprint: 'lost-1' }]))).status).toBe(202);
+    // Everything due now runs; Forge's redeliveries wait for the clock.
+    await local.site.forge.drain();
+    local.site.faults.configure({});
+    // Forge redelivers the failed intake; the safety net runs too.
+    await local.site.advanceClock(10 * MINUTE);
+    await fire(local, 'prometheus', alertmanagerBody('firing', [{ fingerprint: 'lost-1' }, { fingerprint: 'lost-2', summary: 'Git pushes time out' }]));
+    await local.site.advanceClock(MINUTE);
+
+    const all = await incidents(local);
+    expect(all).toHaveLength(1);
+    expect((await commentsOf(local, all[0]?.key ?? '')).join('\n')).toContain('GitPushErrors: Git pushes time out');
+    const listed = await resolve<{ sources: { source: { id: string }; counts: { incidentsOpened: number } }[] }>(local.site, 'incident-settings', 'listAlertSources', ADMIN, {});
+    expect(listed.sources.find((entry) => entry.source.id === 'prometheus')?.counts.incidentsOpened).toBe(1);
+  });
+
   it('refuses requests without a token, with a wrong one or another source\'s, with a malformed or oversized body, and changes nothing but the refusal counts', async () => {
     await startWith();
     const body = alertmanagerBody('firing', [{ fingerprint: 'x1' }]);
@@ -300,7 +321,15 @@ describe('alerts from monitoring on the local site', () => {
     );
     const counts = listed.sources[0]?.counts;
     expect(counts).toEqual(expect.objectContaining({ notifications: 200, alerts: 1_000, incidentsOpened: 3, stormAttached: 17 }));
-  });
+    // None lost: the opened groups' first 5 alerts each are on their incidents, the other 985 attached.
+    expect(counts?.alertsAttached).toBe(1_000 - 3 * 5);
+
+    // The limit is per minute: in the next minute a new group opens its own incident again.
+    await local.site.advanceClock(MINUTE);
+    expect((await fire(local, 'prometheus', alertmanagerBody('firing', [{ fingerprint: 'after-storm', alertname: 'AfterStorm' }], '{}:{alertname="AfterStorm"}'))).status).toBe(202);
+    await local.site.advanceClock(MINUTE);
+    expect(await incidents(local)).toHaveLength(4);
+  }, 120_000);
 
   it('raises one incident for the source\'s service when its heartbeat stops, and none while it beats', async () => {
     const [prometheus] = DEMO_ALERT_SOURCES;
@@ -319,5 +348,25 @@ describe('alerts from monitoring on the local site', () => {
     expect(raised).toHaveLength(1);
     expect(raised[0]?.fields['summary']).toBe('No heartbeat from Prometheus Alertmanager for 10 minutes [Prometheus Alertmanager]');
     expect(valueOf(raised[0]?.fields[local.fields.faultyService])).toBe('Unknown');
+    const key = raised[0]?.key ?? '';
+
+    // Monitoring is back: the missed-heartbeat alert resolves on the incident, which stays open for its IM.
+    expect((await fire(local, 'prometheus', watchdog)).status).toBe(202);
+    await local.site.advanceClock(MINUTE);
+    const back = await incidents(local);
+    expect(back.map((issue) => issue.key)).toEqual([key]);
+    expect(statusCategory(back[0] as IncidentIssue)).not.toBe('done');
+    const comments = await commentsOf(local, key);
+    expect(comments).toHaveLength(1);
+    expect(comments[0]).toContain('1 alert(s) resolved in Prometheus Alertmanager');
+    expect(comments[0]).toContain('Heartbeat from Prometheus Alertmanager is back');
+
+    // Silent again while that incident is open: recorded on it, not a second incident.
+    await local.site.advanceClock(25 * MINUTE);
+    expect((await incidents(local)).map((issue) => issue.key)).toEqual([key]);
+    const fromAlerts = (await commentsOf(local, key)).filter((comment) => comment.includes('Prometheus Alertmanager'));
+    expect(fromAlerts).toHaveLength(2);
+    expect(fromAlerts[1]).toContain('1 more alert(s) from Prometheus Alertmanager');
+    expect(fromAlerts[1]).toContain('No heartbeat from Prometheus Alertmanager for 10 minutes');
   });
 });

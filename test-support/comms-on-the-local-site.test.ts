@@ -74,7 +74,17 @@ describe('incident communications on the local site', () => {
     await local.site.settle();
     const resent = local.site.outbox.list({ since });
     expect(resent.filter((entry) => entry.channel !== 'statuspage' && entry.channel !== 'jira-notification')).toEqual([]);
+    // Jira's mail to the list went out with the first attempt; only pages (paging's own) may be new.
+    expect(resent.filter((entry) => entry.channel === 'jira-notification' && entry.subject === `${issue.key} - Sev 1 - Git pushes fail for everyone`)).toEqual([]);
     expect(resent.filter((entry) => entry.channel === 'statuspage')).toHaveLength(2);
+    expect(local.site.forge.egress.statuspage.incidents('intstatus01')).toHaveLength(1);
+
+    // Retried again (a double click) or the send repeated: every channel is delivered, nothing goes out twice.
+    const count = local.site.outbox.list().length;
+    await comms.call<ComposerView>(IM, 'retryFailedCommsChannels', { updateId: 'initial-update-0002' });
+    await sendInitial('initial-update-0002');
+    await local.site.settle();
+    expect(local.site.outbox.list().slice(count).filter((entry) => entry.channel !== 'jira-notification' || entry.subject?.startsWith(issue.key))).toEqual([]);
     expect(local.site.forge.egress.statuspage.incidents('intstatus01')).toHaveLength(1);
   });
 

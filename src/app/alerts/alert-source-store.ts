@@ -18,6 +18,7 @@ const STATS_PREFIX = 'alert-stats:';
 const REFUSAL_PREFIX = 'alert-refusal:';
 const HEARTBEAT_PREFIX = 'alert-heartbeat:';
 const LEASE_PREFIX = 'alert-lease:';
+const OPENING_PREFIX = 'alert-opening:';
 
 /** Refusals are kept this long: long enough for an administrator to notice, bounded for a flood. */
 const REFUSAL_TTL_SECONDS = 7 * 24 * 3600;
@@ -149,6 +150,36 @@ export async function saveGroupState(store: AppStore, sourceId: string, state: G
   await store.set(groupStoreKey(sourceId, state.groupKey), state);
 }
 
+// ---- Openings: an incident being created for a group, written before Jira is asked. ----
+
+/**
+ * Jira's issue creation is not idempotent: when its answer is lost (or the run dies) the app cannot
+ * tell whether the incident exists. The opening names the label the incident is created with, so
+ * the next run finds it by that label instead of opening a second one.
+ */
+const openingSchema = z.object({ marker: z.string().regex(/^alert-[0-9a-f]{8,32}$/), at: z.number() });
+export type Opening = z.output<typeof openingSchema>;
+
+/** Kept long enough for Forge's redeliveries and the safety net to find the incident. */
+const OPENING_TTL_SECONDS = 7 * 24 * 3600;
+
+function openingKey(sourceId: string, groupKey: string): string {
+  return `${OPENING_PREFIX}${sourceId}:${digest(groupKey)}`;
+}
+
+export async function loadOpening(store: AppStore, sourceId: string, groupKey: string): Promise<Opening | undefined> {
+  const parsed = openingSchema.safeParse(await store.get(openingKey(sourceId, groupKey)));
+  return parsed.success ? parsed.data : undefined;
+}
+
+export async function saveOpening(store: AppStore, sourceId: string, groupKey: string, opening: Opening): Promise<void> {
+  await store.set(openingKey(sourceId, groupKey), opening, { ttlSeconds: OPENING_TTL_SECONDS });
+}
+
+export async function removeOpening(store: AppStore, sourceId: string, groupKey: string): Promise<void> {
+  await store.delete(openingKey(sourceId, groupKey));
+}
+
 // ---- Counts per source, written by intake only (under the source's lease). ----
 
 export const sourceStatsSchema = z.object({
@@ -212,6 +243,27 @@ export async function loadHeartbeat(store: AppStore, sourceId: string): Promise<
 
 export async function saveHeartbeat(store: AppStore, sourceId: string, heartbeat: Heartbeat): Promise<void> {
   await store.set(`${HEARTBEAT_PREFIX}${sourceId}`, heartbeat);
+}
+
+/**
+ * A raised missed-heartbeat alert, kept apart from the beats (which the web trigger writes on every
+ * notification) so neither write can undo the other; it names the alert to resolve when beats resume.
+ */
+const missedHeartbeatSchema = z.object({ fingerprint: z.string(), lastAt: z.number(), raisedAt: z.number() });
+export type MissedHeartbeat = z.output<typeof missedHeartbeatSchema>;
+const MISSED_HEARTBEAT_PREFIX = 'alert-heartbeat-missed:';
+
+export async function loadMissedHeartbeat(store: AppStore, sourceId: string): Promise<MissedHeartbeat | undefined> {
+  const parsed = missedHeartbeatSchema.safeParse(await store.get(`${MISSED_HEARTBEAT_PREFIX}${sourceId}`));
+  return parsed.success ? parsed.data : undefined;
+}
+
+export async function saveMissedHeartbeat(store: AppStore, sourceId: string, missed: MissedHeartbeat): Promise<void> {
+  await store.set(`${MISSED_HEARTBEAT_PREFIX}${sourceId}`, missed);
+}
+
+export async function removeMissedHeartbeat(store: AppStore, sourceId: string): Promise<void> {
+  await store.delete(`${MISSED_HEARTBEAT_PREFIX}${sourceId}`);
 }
 
 // ---- The lease that lets one intake run at a time per source. ----

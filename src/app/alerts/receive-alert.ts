@@ -81,7 +81,8 @@ export async function receiveAlert(deps: ReceiveAlertDeps, request: AlertRequest
   const deliveryId = digest(`${source.id}\n${request.body}`, 24);
   const jobs: ScheduledJob<AlertJob>[] = [{ job: { kind: 'intake', sourceId: source.id }, at: now }];
   const due = heartbeatDueAt(source, now);
-  if (due !== undefined) jobs.push({ job: { kind: 'heartbeat', sourceId: source.id }, at: due + 1_000 });
+  // A check now resolves a missed-heartbeat alert at once if one was raised; the one after the interval raises it if the source falls silent.
+  if (due !== undefined) jobs.push({ job: { kind: 'heartbeat', sourceId: source.id }, at: now }, { job: { kind: 'heartbeat', sourceId: source.id }, at: due + 1_000 });
   await Promise.all([
     addToInbox(deps.store, source.id, { receivedAt: now, deliveryId, notification }),
     source.heartbeatMinutes === undefined ? Promise.resolve() : saveHeartbeat(deps.store, source.id, { lastAt: now }),

@@ -10,20 +10,27 @@ import { mayOpenIncident, minuteOf, type AlertSource } from '../../domain/alerts
 import { routeAlert, type RouteDecision } from '../../domain/alerts/routing';
 import { loadConfiguration } from '../configuration-store';
 import type { Configuration } from '../configuration';
+import { RemoteCallError } from '../errors';
 import { issueUrl } from '../incident-fields';
-import type { AppStore, Clock, IssueTracker, JobQueue, SecretStore } from '../ports';
+import { and, clause, inList, jqlText } from '../jql';
+import type { AppStore, Clock, IssueRef, IssueTracker, JobQueue, SecretStore } from '../ports';
 import {
+  digest,
   loadAlertSources,
   loadGroupState,
+  loadOpening,
   loadSourceStats,
   pendingInbox,
   releaseLease,
   removeFromInbox,
+  removeOpening,
   saveGroupState,
+  saveOpening,
   saveSourceStats,
   takeLease,
   type GroupState,
   type InboxEntry,
+  type Opening,
 } from './alert-source-store';
 import { groupNewsComment, incidentDescription, incidentFields, incidentLinks, incidentSummary, resolvedNotice, type GroupNews } from './alert-incident-content';
 import type { AlertJob, RemoteLinks } from './ports';
@@ -32,6 +39,11 @@ export interface IntakeDeps {
   readonly store: AppStore & SecretStore;
   /** Jira as the app: the app reports the incidents it opens. */
   readonly tracker: IssueTracker;
+  /**
+   * Jira as the app, asked once per creation request (no retry of its own): a creation whose answer
+   * was lost may have happened, so it is never repeated blindly. Defaults to `tracker`.
+   */
+  readonly creator?: Pick<IssueTracker, 'createIssue'>;
   readonly links: RemoteLinks;
   readonly queue: JobQueue<AlertJob>;
   readonly clock: Clock;
@@ -59,6 +71,8 @@ const REPEAT_NOTE_INTERVAL_MS = 15 * 60_000;
 const MAX_FINGERPRINTS = 500;
 /** Time kept back from the deadline for saving what a batch did. */
 const BATCH_RESERVE_MS = 20_000;
+/** A throttled creation (Jira did nothing) is tried again at most this often within a run. */
+const MAX_THROTTLED_ATTEMPTS = 4;
 
 const issueStatusSchema = z.looseObject({
   fields: z.looseObject({
@@ -149,14 +163,16 @@ async function openIssueFacts(tracker: IssueTracker, state: GroupState | undefin
 async function takeInBatch(deps: IntakeDeps, sourceId: string, entries: readonly InboxEntry[], report: IntakeReport): Promise<boolean> {
   const groups = byGroup(entries);
   // Everything the batch needs is read at once: the source, the configuration, the counts and each group's incident.
-  const [sources, config, stats, states] = await Promise.all([
+  const [sources, config, stats, states, openings] = await Promise.all([
     loadAlertSources(deps.store),
     loadConfiguration(deps.store),
     loadSourceStats(deps.store, sourceId),
     Promise.all(groups.map((group) => loadGroupState(deps.store, sourceId, group.groupKey))),
+    Promise.all(groups.map((group) => loadOpening(deps.store, sourceId, group.groupKey))),
   ]);
   const source = sources.find((candidate) => candidate.id === sourceId);
   if (source === undefined || config.fields === undefined) return false;
+  const groupFacts = new Map(groups.map((group, index) => [group.groupKey, { state: states[index], opening: openings[index] }]));
   const now = deps.clock.now();
   const facts = await Promise.all(states.map((state) => openIssueFacts(deps.tracker, state)));
 
@@ -199,7 +215,14 @@ async function takeInBatch(deps: IntakeDeps, sourceId: string, entries: readonly
 
   // Open the new incidents together, then record everything else on its incident, one comment each.
   // Settled one by one: an incident Jira created is recorded even when another group's creation failed.
-  const settled = await Promise.allSettled(plans.map((plan) => (plan.kind === 'open' ? openIncident(deps, config, source, plan, now) : Promise.resolve(undefined))));
+  const prepared = await prepareOpenings(deps, config, sourceId, plans, groupFacts);
+  const settled = await Promise.allSettled(
+    plans.map((plan) => {
+      if (plan.kind !== 'open') return Promise.resolve(undefined);
+      const opening = prepared.get(plan.group.groupKey);
+      return opening?.found !== undefined ? adoptIncident(deps, source, plan, opening.found) : openIncident(deps, config, source, plan, now, opening?.marker);
+    }),
+  );
   const failure = settled.find((result) => result.status === 'rejected');
   const opened = settled.map((result) => (result.status === 'fulfilled' ? result.value : undefined));
   let latest = stats.lastIncident;
@@ -287,22 +310,95 @@ async function takeInBatch(deps: IntakeDeps, sourceId: string, entries: readonly
     }),
   );
   await Promise.all([...newStates.map((state) => saveGroupState(deps.store, sourceId, state)), saveSourceStats(deps.store, sourceId, stats)]);
+  // The group now names its incident; the opening has done its work.
+  await Promise.all(plans.flatMap((plan, index) => (plan.kind === 'open' && opened[index] !== undefined ? [removeOpening(deps.store, sourceId, plan.group.groupKey)] : [])));
   // The batch stays in the inbox and is taken in again: groups recorded above now attach instead of opening twice.
   if (failure !== undefined) throw failure.reason;
   return true;
 }
 
-async function openIncident(deps: IntakeDeps, config: Configuration, source: AlertSource, plan: Extract<Plan, { kind: 'open' }>, now: number) {
+interface PreparedOpening {
+  readonly marker: string;
+  /** The incident an earlier run created for this opening, found by its label. */
+  readonly found?: IssueRef;
+}
+
+/**
+ * Before any incident is created, each opening group gets a marker label, stored first; a group
+ * whose earlier opening may have reached Jira is looked up by its label (one search for all of
+ * them), so a redelivered or retried intake adopts that incident instead of opening a second one.
+ */
+async function prepareOpenings(
+  deps: IntakeDeps,
+  config: Configuration,
+  sourceId: string,
+  plans: readonly Plan[],
+  groupFacts: ReadonlyMap<string, { state: GroupState | undefined; opening: Opening | undefined }>,
+): Promise<Map<string, PreparedOpening>> {
+  const opening = plans.flatMap((plan) => (plan.kind === 'open' ? [plan.group.groupKey] : []));
+  const earlier = opening.flatMap((groupKey) => {
+    const facts = groupFacts.get(groupKey);
+    return facts?.opening === undefined ? [] : [{ groupKey, marker: facts.opening.marker, previousIssueId: facts.state?.issueId }];
+  });
+  const byMarker = new Map<string, IssueRef>();
+  if (earlier.length > 0) {
+    const jql = jqlText(and(clause('project', '=', config.incidentProject.projectKey), inList('labels', earlier.map((entry) => entry.marker))));
+    for (const issue of await deps.tracker.searchIssues(jql, ['labels'], earlier.length * 2)) {
+      const labels = Array.isArray(issue.fields['labels']) ? issue.fields['labels'].filter((label): label is string => typeof label === 'string') : [];
+      for (const label of labels) if (!byMarker.has(label)) byMarker.set(label, { id: issue.id, key: issue.key });
+    }
+  }
+  const prepared = new Map<string, PreparedOpening>();
+  for (const groupKey of opening) {
+    const previous = earlier.find((entry) => entry.groupKey === groupKey);
+    const found = previous === undefined ? undefined : byMarker.get(previous.marker);
+    // The group's last incident (closed since) may still carry the label if a run died before forgetting the opening.
+    if (previous !== undefined && found !== undefined && found.id !== previous.previousIssueId) prepared.set(groupKey, { marker: previous.marker, found });
+    else prepared.set(groupKey, { marker: `alert-${digest(`${sourceId}\n${groupKey}\n${deps.newId()}`, 16)}` });
+  }
+  await Promise.all(
+    [...prepared.entries()].flatMap(([groupKey, entry]) => (entry.found === undefined ? [saveOpening(deps.store, sourceId, groupKey, { marker: entry.marker, at: deps.clock.now() })] : [])),
+  );
+  return prepared;
+}
+
+/** An incident an earlier run created but could not record: its links are added again (by global id, so at most once). */
+async function adoptIncident(deps: IntakeDeps, source: AlertSource, plan: Extract<Plan, { kind: 'open' }>, issue: IssueRef): Promise<IssueRef> {
+  await Promise.all(incidentLinks(source.id, plan.firing).map((link) => deps.links.addRemoteLink(issue.key, link)));
+  return issue;
+}
+
+/**
+ * Asks Jira once to create the incident; only a throttled request (Jira did nothing) is asked again.
+ * Any other failure may have created it: the run fails, the batch stays, and the next run finds the
+ * incident by its marker label.
+ */
+async function createOnce(deps: IntakeDeps, request: Parameters<IssueTracker['createIssue']>[0]): Promise<IssueRef> {
+  const creator = deps.creator ?? deps.tracker;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await creator.createIssue(request);
+    } catch (error) {
+      if (!(error instanceof RemoteCallError) || error.outcome !== 'throttled' || attempt >= MAX_THROTTLED_ATTEMPTS) throw error;
+      const delay = error.retryAfterMs ?? 1_000 * attempt;
+      if (deps.clock.now() + delay > deps.deadline - BATCH_RESERVE_MS) throw error;
+      await deps.clock.sleep(delay);
+    }
+  }
+}
+
+async function openIncident(deps: IntakeDeps, config: Configuration, source: AlertSource, plan: Extract<Plan, { kind: 'open' }>, now: number, marker: string | undefined) {
   const first = plan.group.entries[0];
   const notification: AlertNotification = { ...(first?.notification ?? { groupKey: plan.group.groupKey, status: 'firing', truncatedAlerts: 0 }), alerts: plan.firing };
   const receivedAt = first?.receivedAt ?? now;
-  const created = await deps.tracker.createIssue({
+  const created = await createOnce(deps, {
     projectKey: config.incidentProject.projectKey,
     issueTypeName: config.incidentProject.issueTypeName,
     fields: {
       summary: incidentSummary(notification, source.name),
       description: incidentDescription(notification, source.name, receivedAt, plan.route),
       ...incidentFields(config, notification, plan.route, receivedAt),
+      ...(marker === undefined ? {} : { labels: [marker] }),
     },
   });
   await Promise.all(incidentLinks(source.id, plan.firing).map((link) => deps.links.addRemoteLink(created.key, link)));

@@ -102,7 +102,13 @@ async function record(deps: CommsDeps, context: CommsContext, update: SentUpdate
  */
 export async function sendUpdate(deps: CommsDeps, caller: CockpitCaller, payload: unknown): Promise<ComposerView> {
   const input = parseWith(sendUpdateSchema, payload, 'update');
-  const { context, extra: claimed } = await loadCommsContext(deps, caller, () => deps.store.setIfAbsent(commsKeys.update(caller.issueId, input.updateId), encodeComms.claim(input.updateId, deps.clock.now(), caller.accountId)));
+  // The claim is written alongside the reads (one round); a caller the reads refuse (who may not see the
+  // incident) leaves no claim behind.
+  const claim = deps.store.setIfAbsent(commsKeys.update(caller.issueId, input.updateId), encodeComms.claim(input.updateId, deps.clock.now(), caller.accountId));
+  const { context, extra: claimed } = await loadCommsContext(deps, caller, () => claim).catch(async (error: unknown) => {
+    if (await claim.catch(() => false)) await deps.store.delete(commsKeys.update(caller.issueId, input.updateId));
+    throw error;
+  });
   const release = async (error: unknown): Promise<never> => {
     if (claimed === true) await deps.store.delete(commsKeys.update(caller.issueId, input.updateId));
     throw error;

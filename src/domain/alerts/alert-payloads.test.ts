@@ -68,6 +68,99 @@ describe('reading alert notifications', () => {
   });
 });
 
+describe('the sources\' documented payloads', () => {
+  // Grafana's webhook contact point as its documentation describes it: org, state, title and message
+  // beside Alertmanager's fields, empty dashboard and panel URLs when the rule has no dashboard.
+  const grafana = {
+    receiver: 'Incident response',
+    status: 'firing',
+    orgId: 1,
+    alerts: [
+      {
+        status: 'firing',
+        labels: { alertname: 'Memory high', team: 'blue', zone: 'us-1' },
+        annotations: { description: 'Memory is high', runbook_url: 'https://runbooks.example.org/memory', summary: 'Memory high in us-1' },
+        startsAt: '2026-10-12T09:51:03.157076+02:00',
+        endsAt: '0001-01-01T00:00:00Z',
+        generatorURL: 'https://grafana.example.org/alerting/abc/edit',
+        fingerprint: 'c6eadffa33fcdf37',
+        silenceURL: 'https://grafana.example.org/alerting/silence/new?matchers=alertname%3DMemory',
+        dashboardURL: '',
+        panelURL: '',
+        values: { B: 44.23943737541908, C: 1 },
+      },
+      {
+        status: 'firing',
+        labels: { alertname: 'CPU high', team: 'blue', zone: 'eu-1' },
+        annotations: { summary: 'CPU high in eu-1' },
+        startsAt: '2026-10-12T09:56:03.157076+02:00',
+        endsAt: '0001-01-01T00:00:00Z',
+        generatorURL: 'https://grafana.example.org/alerting/def/edit',
+        fingerprint: 'bc97ff14869b13e3',
+        silenceURL: 'https://grafana.example.org/alerting/silence/new?matchers=alertname%3DCPU',
+        dashboardURL: '',
+        panelURL: '',
+        values: { B: 82, C: 1 },
+      },
+    ],
+    groupLabels: {},
+    commonLabels: { team: 'blue' },
+    commonAnnotations: {},
+    externalURL: 'https://grafana.example.org/',
+    version: '1',
+    groupKey: '{}:{}',
+    truncatedAlerts: 0,
+    title: '[FIRING:2]  (blue)',
+    state: 'alerting',
+    message: '**Firing**\n\nValue: B=44.2, C=1',
+  };
+
+  it('reads Grafana\'s contact point payload with its org, state, both alerts, values and links, leaving out empty URLs', () => {
+    const notification = parseGrafanaNotification(grafana);
+    expect(notification).toEqual(expect.objectContaining({ groupKey: '1/{}:{}', status: 'firing', truncatedAlerts: 0 }));
+    expect(notification.alerts.map((alert) => alert.fingerprint)).toEqual(['c6eadffa33fcdf37', 'bc97ff14869b13e3']);
+    expect(notification.alerts[0]?.startsAt).toBe(Date.parse('2026-10-12T07:51:03.157Z'));
+    expect(notification.alerts[0]?.links).toEqual({
+      generator: 'https://grafana.example.org/alerting/abc/edit',
+      runbook: 'https://runbooks.example.org/memory',
+      silence: 'https://grafana.example.org/alerting/silence/new?matchers=alertname%3DMemory',
+    });
+    expect(notification.alerts[1]?.values).toEqual({ B: 82, C: 1 });
+  });
+
+  it('reads a resolved Grafana notification (state "ok") and Grafana 9\'s valueString in place of values', () => {
+    const [first] = grafana.alerts;
+    const notification = parseGrafanaNotification({
+      ...grafana,
+      status: 'resolved',
+      state: 'ok',
+      alerts: [{ ...first, status: 'resolved', endsAt: '2026-10-12T10:20:00Z', values: undefined, valueString: "[ metric='' labels={} value=14151.33 ]" }],
+    });
+    expect(notification.status).toBe('resolved');
+    expect(notification.alerts[0]?.endsAt).toBe(Date.parse('2026-10-12T10:20:00Z'));
+    expect(notification.alerts[0]?.values).toEqual({ value: "[ metric='' labels={} value=14151.33 ]" });
+  });
+
+  it('refuses a Grafana body without its orgId, naming the field', () => {
+    const { orgId: _orgId, ...withoutOrg } = grafana;
+    expect(() => parseGrafanaNotification(withoutOrg)).toThrow(/body\.orgId/);
+  });
+
+  it('keeps how many alerts Alertmanager truncated, and identifies alerts sent without a fingerprint by their labels', () => {
+    const [alert] = alertmanager.alerts;
+    if (alert === undefined) throw new Error('the example has an alert');
+    const { fingerprint: _fingerprint, ...unprinted } = alert;
+    const reordered = { ...unprinted, labels: { severity: 'critical', instance: 'https://server.example.org', alertname: 'ProbeFailure' } };
+    const notification = parseAlertmanagerNotification({ ...alertmanager, truncatedAlerts: 7, alerts: [unprinted] });
+    const again = parseAlertmanagerNotification({ ...alertmanager, alerts: [reordered] });
+    const other = parseAlertmanagerNotification({ ...alertmanager, alerts: [{ ...unprinted, labels: { ...unprinted.labels, instance: 'https://other.example.org' } }] });
+    expect(notification.truncatedAlerts).toBe(7);
+    expect(notification.alerts[0]?.fingerprint).toMatch(/^labels-[0-9a-f]{16}$/);
+    expect(again.alerts[0]?.fingerprint).toBe(notification.alerts[0]?.fingerprint);
+    expect(other.alerts[0]?.fingerprint).not.toBe(notification.alerts[0]?.fingerprint);
+  });
+});
+
 describe('a generic JSON mapping', () => {
   const mapping = parseGenericMapping({ title: 'check.name', dedupKey: 'check.id', severity: 'check.priority', service: '$.check.service', status: 'state', startsAt: 'check.since', link: 'check.links[0]' });
   const body = { state: 'down', check: { id: 'login', name: 'Login fails', priority: 'high', service: 'jira', since: '2026-03-02T09:50:00Z', links: ['https://uptime.example.com/login'] } };

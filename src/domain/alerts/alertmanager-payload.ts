@@ -16,7 +16,8 @@ const alertSchema = z.looseObject({
   startsAt: z.string().optional(),
   endsAt: z.string().optional(),
   generatorURL: z.string().optional(),
-  fingerprint: z.string().min(1, 'must not be empty').max(200),
+  // Alertmanager sends it since 0.19; older versions (and some relays) leave it out.
+  fingerprint: z.string().min(1, 'must not be empty').max(200).optional(),
 });
 
 export const alertmanagerPayloadSchema = z.looseObject({
@@ -36,6 +37,25 @@ function clipped(map: Readonly<Record<string, string>>): Record<string, string> 
   return Object.fromEntries(Object.entries(map).slice(0, 100).map(([key, value]) => [clip(key, 200), clip(value)]));
 }
 
+/**
+ * What identifies an alert when the source sent no fingerprint: its label set, as Alertmanager's own
+ * fingerprint is a hash of the labels (FNV-1a here, 2 × 32 bits, stable across runs).
+ */
+export function labelFingerprint(labels: Readonly<Record<string, string>>): string {
+  const canonical = Object.keys(labels)
+    .sort()
+    .map((name) => `${name}=${JSON.stringify(labels[name])}`)
+    .join(',');
+  let low = 0x811c9dc5;
+  let high = 0x01000193 ^ canonical.length;
+  for (let index = 0; index < canonical.length; index += 1) {
+    const code = canonical.charCodeAt(index);
+    low = Math.imul(low ^ code, 0x01000193) >>> 0;
+    high = Math.imul(high ^ code ^ (low >>> 24), 0x01000193) >>> 0;
+  }
+  return `labels-${high.toString(16).padStart(8, '0')}${low.toString(16).padStart(8, '0')}`;
+}
+
 export function toAlert(alert: z.output<typeof alertSchema>, extraLinks: { dashboard?: string; panel?: string; silence?: string } = {}): Alert {
   const labels = clipped(alert.labels);
   const annotations = clipped(alert.annotations);
@@ -49,7 +69,7 @@ export function toAlert(alert: z.output<typeof alertSchema>, extraLinks: { dashb
     silence: webUrl(extraLinks.silence),
   };
   return {
-    fingerprint: alert.fingerprint,
+    fingerprint: alert.fingerprint ?? labelFingerprint(alert.labels),
     status: alert.status,
     title: alertTitle(labels, annotations),
     labels,

@@ -17,7 +17,7 @@ const grafanaAlertSchema = z.looseObject({
   startsAt: z.string().optional(),
   endsAt: z.string().optional(),
   generatorURL: z.string().optional(),
-  fingerprint: z.string().min(1, 'must not be empty').max(200),
+  fingerprint: z.string().min(1, 'must not be empty').max(200).optional(),
   silenceURL: z.string().optional(),
   dashboardURL: z.string().optional(),
   panelURL: z.string().optional(),
@@ -52,7 +52,13 @@ export function parseGrafanaNotification(body: unknown): AlertNotification {
       ...(alert.panelURL === undefined ? {} : { panel: alert.panelURL }),
       ...(alert.silenceURL === undefined ? {} : { silence: alert.silenceURL }),
     });
-    const values = Object.fromEntries(Object.entries(alert.values ?? {}).slice(0, 50).map(([key, value]) => [clip(key, 100), typeof value === 'string' ? clip(value, 200) : value]));
+    const values: Record<string, number | string> = Object.fromEntries(
+      Object.entries(alert.values ?? {})
+        .slice(0, 50)
+        .map(([key, value]) => [clip(key, 100), typeof value === 'string' ? clip(value, 200) : value]),
+    );
+    // Grafana before 10 sends the evaluated values as one string instead (`[ metric='' labels={} value=14151.3 ]`).
+    if (Object.keys(values).length === 0 && alert.valueString !== undefined && alert.valueString.trim() !== '') values['value'] = clip(alert.valueString.trim(), 500);
     return { ...base, values };
   });
   // Grafana's groupKey is per contact point; the org keeps two organisations' groups apart.
