@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { BUILT_IN_SCENARIOS } from '../../domain/drills/handbook-scenario';
-import { parseScenario, scenarioSchema, type Scenario } from '../../domain/drills/scenario';
-import { RuleViolation } from '../../domain/errors';
+import { parseScenario, scenarioProblems, scenarioSchema, type Scenario } from '../../domain/drills/scenario';
+import type { CheckDrillScenarioResult, ExportDrillScenarioResult, ListDrillScenariosResult } from '../../contracts/drills';
+import { RuleViolation, ValidationError } from '../../domain/errors';
 import { NotFoundError } from '../errors';
 import type { AppStore } from '../ports';
 
@@ -54,4 +55,46 @@ export async function deleteScenario(store: AppStore, id: string): Promise<void>
   const scenarios = await imported(store);
   const kept = scenarios.filter((scenario) => scenario.id !== id);
   if (kept.length !== scenarios.length) await store.set(DRILL_SCENARIOS_KEY, { scenarios: kept });
+}
+
+/** The catalogue as the admin and Declare pages list it. */
+export async function scenarioSummaries(store: AppStore): Promise<ListDrillScenariosResult> {
+  const entries = await listScenarios(store);
+  return {
+    scenarios: entries.map(({ scenario, builtIn }) => ({
+      id: scenario.id,
+      title: scenario.title,
+      ...(scenario.description === undefined ? {} : { description: scenario.description }),
+      builtIn,
+      injects: scenario.injects.length,
+      lastInjectMinute: scenario.injects.at(-1)?.atMinute ?? 0,
+    })),
+  };
+}
+
+/** Reads the JSON an admin pasted or uploaded; malformed JSON is refused naming the document itself. */
+export function scenarioDocument(json: string): unknown {
+  try {
+    return JSON.parse(json) as unknown;
+  } catch (error) {
+    throw new ValidationError('json', `is not valid JSON (${error instanceof Error ? error.message.slice(0, 200) : 'unreadable'})`);
+  }
+}
+
+/** Every problem of a scenario document, each naming its field, without storing anything. */
+export function checkScenario(json: string): CheckDrillScenarioResult {
+  let document: unknown;
+  try {
+    document = scenarioDocument(json);
+  } catch (error) {
+    if (error instanceof ValidationError) return { problems: [{ field: error.field, reason: error.reason }] };
+    throw error;
+  }
+  return { problems: scenarioProblems(document) };
+}
+
+/** A scenario as the JSON document it was imported from (built-in ones too, as a starting point for your own). */
+export async function exportScenario(store: AppStore, id: string): Promise<ExportDrillScenarioResult> {
+  const scenario = await findScenario(store, id);
+  return { json: `${JSON.stringify(scenario, null, 2)}\n` };
 }
