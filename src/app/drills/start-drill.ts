@@ -38,7 +38,6 @@ const payloadSchema = z.strictObject({
   participants: z
     .array(z.strictObject({ accountId: z.string().min(1, 'must not be empty').max(128), part: z.enum(DRILL_PARTS, { error: 'must be incident-manager, tech-lead or communications-manager' }) }))
     .max(MAX_PARTICIPANTS, `must list at most ${MAX_PARTICIPANTS} people`)
-    .refine((list) => list.length === 0 || list.some((participant) => participant.part === 'incident-manager'), { error: 'must include someone playing the incident manager' })
     .exactOptional(),
 });
 
@@ -57,7 +56,9 @@ export async function startDrill(deps: StartDrillDeps, callerAccountId: string, 
   const [config, scenario] = await Promise.all([loadConfiguration(deps.store), findScenario(deps.store, payload.scenarioId)]);
   const fields = config.fields;
   if (fields === undefined) throw new NotConfiguredError("the app's incident fields are not provisioned yet; open the app's settings");
-  const participants = uniqueParticipants(payload.participants === undefined || payload.participants.length === 0 ? [{ accountId: callerAccountId, part: 'incident-manager' }] : payload.participants);
+  // Someone always plays the incident manager: the person starting the drill unless they chose another.
+  const chosen = payload.participants ?? [];
+  const participants = uniqueParticipants(chosen.some((participant) => participant.part === 'incident-manager') ? chosen : [{ accountId: callerAccountId, part: 'incident-manager' }, ...chosen]);
   const runId = deps.newId().replace(/[^a-z0-9]/gi, '').toLowerCase().slice(0, 24);
   const startedAt = deps.clock.now();
   const repo = new DrillRepository(deps.store);

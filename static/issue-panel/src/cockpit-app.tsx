@@ -7,6 +7,7 @@ import Spinner from '@atlaskit/spinner';
 import { useState, type ReactNode } from 'react';
 import type { ChecklistItemView, CockpitView } from '../../../src/contracts/cockpit';
 import { AssessTab } from './assess-tab';
+import { DrillBanner } from './drill-banner';
 import { CommsTab } from './comms-tab';
 import { IncidentSummary } from './incident-summary';
 import { takeCommand } from './invokes';
@@ -99,6 +100,7 @@ function Loaded({ view, cockpit }: { view: CockpitView; cockpit: Cockpit }) {
   return (
     <Box padding="space.100" testId="cockpit">
       <Stack space="space.200">
+        <DrillBanner onEnded={() => void cockpit.refresh()} />
         <IncidentSummary view={view} paging={cockpit.paging} />
         <Banners view={view} cockpit={cockpit} />
         {taken === undefined ? null : (
