@@ -75,7 +75,7 @@ describe('the Incidents in progress gadget on a dashboard', () => {
     const edit = gadget();
     await edit.getByTestId('gadget-edit').waitFor({ timeout: 20_000 });
     assert.equal(await edit.getByLabel('Incident project').inputValue(), 'HOT');
-    assert.equal(await edit.getByLabel('Incidents to list (JQL)').inputValue(), 'project = HOT AND statusCategory != Done ORDER BY created DESC');
+    assert.equal(await edit.getByLabel('Incidents to list (JQL)').inputValue(), 'project = HOT AND statusCategory != Done AND (labels is EMPTY OR labels not in (drill)) ORDER BY created DESC');
   });
 
   it('saves its configuration and lists the declared incidents, the Sev 1 with its severity', async () => {

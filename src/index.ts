@@ -35,3 +35,4 @@ export { alertWebhook } from './forge/webtriggers/alert-webhook';
 // Queue consumers.
 export { takeInAlertJob } from './forge/consumers/alert-intake';
 export { runEscalationJobs } from './forge/consumers/escalation-consumer';
+export { fireDrillInject } from './forge/consumers/drill-injects';

@@ -32,6 +32,8 @@ export interface IncidentRecord {
   readonly links: readonly IssueLinkRecord[];
   readonly transitions: readonly WorkflowTransition[];
   readonly listFields: ReadonlySet<string>;
+  /** The issue's labels (a drill carries `drill`, so its comms stay internal). */
+  readonly labels: readonly string[];
 }
 
 const personSchema = z
@@ -157,6 +159,7 @@ export function readIncidentRecord(issue: IssueSnapshot, config: Configuration):
     links: issueLinks(fields['issuelinks']),
     transitions: issue.transitions,
     listFields: issue.listFields,
+    labels: z.array(z.string()).catch([]).parse(fields['labels'] ?? []),
   };
   const ids = config.fields;
   if (ids === undefined) return { ...base, affectedProducts: [], techLeads: [], communicationsManagers: [] };

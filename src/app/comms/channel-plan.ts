@@ -6,6 +6,7 @@ import type { CommsSecrets } from './comms-secrets';
 import { listsFor, type CommsSettings, type StatusPageRole } from './comms-settings';
 import { CHANNEL_LABELS, type ChannelId, type CommsState } from './comms-records';
 import type { CommsDeps, StatusPagePost } from './ports';
+import { isDrill } from '../drills/drill-record';
 
 /** The texts of one update as the sender wrote them. */
 export interface UpdateContent {
@@ -60,6 +61,7 @@ export function planChannels(context: IncidentContext, settings: CommsSettings, 
   const impact: StatuspageImpact = settings.impactBySeverity[severity];
   const channels: PlannedChannel[] = [];
   const missing: MissingChannelHint[] = [];
+  if (isDrill(context.record.labels)) return drillPlan(context, content);
 
   const statusPage = (role: StatusPageRole, channel: ChannelId, name: string, body: string | undefined): void => {
     const page = settings.statusPages[role];
@@ -151,6 +153,26 @@ export function planChannels(context: IncidentContext, settings: CommsSettings, 
     missing.push({ channel: 'chat', hint: context.chatConfigured ? 'Open comms first: the update is posted in the incident\'s chat room.' : 'Connect Slack on the admin page to post updates in the incident\'s chat room.' });
   }
   return { channels, missing };
+}
+
+const DRILL_HINT = 'A drill never posts to status pages or emails anyone: its updates go to the drill\'s chat room only, marked DRILL.';
+
+/**
+ * A drill rehearses comms without reaching anyone outside it: the chat room (its participants are
+ * the people in it) is the one channel; status pages, Jira email to groups and SendGrid lists are
+ * left out with the reason, so the composer shows where a real incident's update would have gone.
+ */
+function drillPlan(context: IncidentContext, content: UpdateContent): ChannelPlan {
+  const missing: MissingChannelHint[] = (['status-internal', 'status-external', 'email-jira', 'email-list'] as const).map((channel) => ({ channel, hint: DRILL_HINT }));
+  const room = context.state.room;
+  if (room === undefined || !context.chatConfigured) {
+    return { channels: [], missing: [...missing, { channel: 'chat', hint: context.chatConfigured ? 'Open comms first: the drill\'s updates are posted in its chat room.' : 'Connect Slack on the admin page: a drill\'s updates are posted in its chat room.' }] };
+  }
+  const message = `DRILL — ${chatText(content)}`;
+  return {
+    channels: [{ channel: 'chat', audience: 'internal', to: `#${room.name}`, body: message, send: async (deps) => { await deps.chat.post(room.id, message); return undefined; } }],
+    missing,
+  };
 }
 
 export const channelLabel = (channel: ChannelId): string => CHANNEL_LABELS[channel];

@@ -15,7 +15,8 @@ import {
   type EscalationJob,
   type PagingIntent,
 } from './paging-episodes';
-import { planForImoc, planForPerson, planForRoster, planForService, recipientsForLevel, type PagingPlan, type Recipient } from './paging-plan';
+import { planForImoc, planForPeople, planForPerson, planForRoster, planForService, recipientsForLevel, type PagingPlan, type Recipient } from './paging-plan';
+import { drillAudience, isDrill, onlyDrillAudience, type DrillAudience } from './drill-audience';
 import type { PagingRepository } from './paging-repository';
 import type { AdfDocument, AppStore, Clock, IssueData, IssueTracker, JobQueue, Pager } from '../ports';
 import { withRetry } from '../retry';
@@ -159,9 +160,12 @@ export async function takeOverStaleClaim(deps: PagingDeps, claim: Episode): Prom
  * and the configuration, then pages the first level, routes a Sev 3, or records why nobody is paged.
  */
 export async function runClaimedEpisode(deps: PagingDeps, config: Configuration, claimed: Episode, incident: IncidentSnapshot): Promise<PagingOutcome> {
-  const decision = decide(claimed.intent, incident, config, claimed.reason);
+  // A drill pages only its participants: read who they are (only for drills, so real incidents pay nothing).
+  const audience = isDrill(incident.labels) ? await drillAudience(deps.store, incident.labels) : undefined;
+  const decision = audience === undefined ? decide(claimed.intent, incident, config, claimed.reason) : decideForDrill(claimed, incident, config, audience);
   const now = deps.clock.now();
-  const { leaseUntil: _lease, claimId: _claim, ...base } = claimed;
+  const { leaseUntil: _lease, claimId: _claim, ...claimedBase } = claimed;
+  const base = audience === undefined ? claimedBase : { ...claimedBase, drillAudience: [...audience.everyone] };
   switch (decision.kind) {
     case 'skip':
       if (decision.forget) {
@@ -196,6 +200,21 @@ export async function runClaimedEpisode(deps: PagingDeps, config: Configuration,
       return { kind: 'paged', episode: await pageLevel(deps, config, episode, 0, 0) };
     }
   }
+}
+
+/**
+ * A drill's decision: its declaration pages whoever plays the incident manager, whatever the
+ * severity or the service's roster; any other page (escalation, a roster, a person) is planned as
+ * usual and then narrowed to the participants when sent. A drill without its run pages nobody.
+ */
+function decideForDrill(claimed: Episode, incident: IncidentSnapshot, config: Configuration, audience: DrillAudience): Decision {
+  if (config.fields === undefined) return { kind: 'skip', reason: "the app's fields are not provisioned yet", forget: true };
+  if (claimed.intent.kind !== 'declared') {
+    const decision = decide(claimed.intent, incident, config, claimed.reason);
+    return decision.kind === 'route' ? { kind: 'skip', reason: 'a drill is not routed to a team', forget: false } : decision;
+  }
+  if (audience.incidentManagers.length === 0) return { kind: 'nobody', reason: 'Drill: nobody plays the incident manager' };
+  return { kind: 'page', plan: planForPeople(config, audience.incidentManagers), reason: 'Drill declared: paging the participant playing the incident manager' };
 }
 
 function decide(intent: PagingIntent, incident: IncidentSnapshot, config: Configuration, reason: string): Decision {
@@ -259,7 +278,7 @@ export async function sendToRecipients(
   round: number,
 ): Promise<Episode> {
   const now = deps.clock.now();
-  const planned: Delivery[] = recipients.map((recipient) => ({
+  const planned: Delivery[] = onlyDrillAudience(episode, recipients).map((recipient) => ({
     level,
     round,
     recipientKey: recipient.key,

@@ -97,6 +97,8 @@ const episodeSchema = z.strictObject({
   keepPaging: z.strictObject({ since: z.string(), count: z.number().int(), lastAt: z.string(), everyMinutes: z.number().int().positive() }).exactOptional(),
   /** Paged by the safety net because the event that should have paged it never ran. */
   late: z.boolean().exactOptional(),
+  /** A drill's episode pages these account ids and nobody else (its participants), on internal channels only. */
+  drillAudience: z.array(z.string()).exactOptional(),
 });
 export type Episode = z.output<typeof episodeSchema>;
 

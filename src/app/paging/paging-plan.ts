@@ -66,6 +66,18 @@ export function planForPerson(config: Configuration, accountId: string): PagingP
   };
 }
 
+/** Paging several people at once (a drill's incident manager players): one level, no repeats. */
+export function planForPeople(config: Configuration, accountIds: readonly string[]): PagingPlan {
+  return {
+    policy: {
+      id: 'people',
+      name: 'Drill participants',
+      levels: [{ targets: accountIds.map((accountId) => ({ kind: 'user' as const, accountId })), ackTimeoutMinutes: config.imoc.ackTimeoutMinutes }],
+      repeat: 0,
+    },
+  };
+}
+
 /** One delivery target of a level: a person on a channel, or a roster's PagerDuty service. */
 export interface Recipient {
   /** Stable across runs, so a delivery is de-duplicated per recipient. */

@@ -13,6 +13,7 @@ import { exportConfiguration, importConfiguration, saveConfiguration } from '../
 import { alertSourceResolvers } from './alert-sources';
 import { defineResolvers, resolver } from './define-resolvers';
 import { commsAdminResolvers } from './comms';
+import { drillAdminResolvers } from './drills';
 
 /** The web trigger paging providers report acknowledgements to (its manifest key). */
 export const ACKNOWLEDGE_WEBTRIGGER_KEY = 'acknowledge-webhook';
@@ -24,6 +25,7 @@ const nothing = z.strictObject({});
 export const adminPageResolver = defineResolvers({
   ...commsAdminResolvers,
   ...learningAdminResolvers,
+  ...drillAdminResolvers,
   [KEYS.getConfiguration]: resolver({
     access: 'administrator',
     action: 'view the incident response settings',

@@ -3,9 +3,11 @@ import { DECLARE_RESOLVER_KEYS as KEYS } from '../../contracts/declare-incident-
 import { loadConfiguration } from '../../app/configuration-store';
 import { declarationFieldsSchema, declareFormFor, declareIncident } from '../../app/declare-incident';
 import { defineResolvers, resolver } from './define-resolvers';
+import { drillDeclareResolvers } from './drills';
 
 /** The Declare incident page's resolvers: the form's choices, and the declaration (created as the signed-in user). */
 export const declareIncidentPageResolver = defineResolvers({
+  ...drillDeclareResolvers,
   [KEYS.getDeclareForm]: resolver({
     access: 'signed-in',
     payload: z.strictObject({}),

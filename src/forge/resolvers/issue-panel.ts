@@ -8,6 +8,7 @@ import { cockpitResolvers } from './cockpit';
 import { commsResolvers } from './comms';
 import { defineResolvers, resolver } from './define-resolvers';
 import { resolutionResolvers } from './resolution';
+import { drillPanelResolvers } from './drills';
 
 const nothing = z.strictObject({});
 
@@ -41,4 +42,4 @@ export const pagingResolvers = {
 };
 
 /** The issue panel's one resolver: paging (above) and the incident cockpit (./cockpit). */
-export const issuePanelResolver = defineResolvers({ ...pagingResolvers, ...cockpitResolvers, ...commsResolvers, ...resolutionResolvers });
+export const issuePanelResolver = defineResolvers({ ...pagingResolvers, ...cockpitResolvers, ...commsResolvers, ...resolutionResolvers, ...drillPanelResolvers });

@@ -22,6 +22,7 @@ import { AlertSourcesTab } from './alert-sources-tab';
 import { ChangeRecordsTab } from './change-records-tab';
 import { CommsSettingsTab } from './comms-tab';
 import { LearningTab } from './learning-tab';
+import { DrillsTab } from './drills-tab';
 import { adoptOverrides, isDirty, todayIn } from './draft-edits';
 import { errorAt } from './editor-kit';
 import { EscalationTab } from './escalation-tab';
@@ -183,6 +184,7 @@ function SettingsEditor({ initial }: { initial: GetConfigurationResult }) {
     'import-export': <ImportExportTab isDirty={dirty} onImported={(result) => adopt(result, 'Configuration imported')} />,
     'alert-sources': <AlertSourcesTab />,
     learning: <LearningTab />,
+    drills: <DrillsTab />,
   };
 
   return (

@@ -5,7 +5,7 @@
  */
 import { SECTION_TITLES, type AdminSection } from './field-paths';
 
-export type AdminTab = AdminSection | 'handovers' | 'change-records' | 'on-call' | 'import-export' | 'communications' | 'alert-sources' | 'learning';
+export type AdminTab = AdminSection | 'handovers' | 'change-records' | 'on-call' | 'import-export' | 'communications' | 'alert-sources' | 'learning' | 'drills';
 
 export interface AdminTabDefinition {
   readonly section: AdminTab;
@@ -27,6 +27,7 @@ export const ADMIN_TABS: readonly AdminTabDefinition[] = [
   { section: 'communications', title: 'Communications', savesOnItsOwn: 'Communications settings are saved on their own, with the button below; keys at once.' },
   { section: 'alert-sources', title: 'Alert sources', savesOnItsOwn: 'Each alert source is saved on its own, with its button.' },
   { section: 'learning', title: 'Resolve and learn', savesOnItsOwn: 'Resolve and learn settings are saved on their own, with the button below.' },
+  { section: 'drills', title: 'Drills', savesOnItsOwn: 'Scenarios are imported and deleted at once; a drill starts with its button.' },
 ];
 
 export type DraftBar = { readonly kind: 'save-bar' } | { readonly kind: 'unsaved-reminder' } | { readonly kind: 'note'; readonly text: string };

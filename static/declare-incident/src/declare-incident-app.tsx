@@ -16,12 +16,16 @@ import { TextArea, Textfield } from '../../shared-ui/text-field';
 import { checkDeclareForm, EMPTY_DECLARE_FORM, serverErrors, SUMMARY_MAX_LENGTH, toggleProduct, type DeclareFormErrors, type DeclareFormValues } from './declare-form';
 import { declareIncident, getDeclareForm } from './invokes';
 import { SeverityRadioGroup, SeverityScale } from './severity-choice';
+import { RehearseForm } from '../../shared-ui/rehearse-form';
+import { PersonPicker } from '../../admin/src/people-picker';
 
 type Load = { state: 'loading' } | { state: 'failed'; error: ResolverError } | { state: 'ready'; form: GetDeclareFormResult };
 
 export function DeclareIncidentApp() {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [declared, setDeclared] = useState<DeclareIncidentResult | null>(null);
+  // "Rehearse" starts a drill instead: a real incident issue marked [DRILL], driven by a scenario.
+  const [rehearsing, setRehearsing] = useState(false);
 
   const fetchForm = useCallback(() => {
     setLoad({ state: 'loading' });
@@ -41,7 +45,19 @@ export function DeclareIncidentApp() {
   }
   return (
     <div className="ir-page">
-      {declared === null ? (
+      <Box paddingBlockEnd="space.200">
+        <Inline space="space.100">
+          <Button appearance={rehearsing ? 'default' : 'primary'} onClick={() => setRehearsing(false)} testId="mode-declare" aria-pressed={!rehearsing}>
+            Declare an incident
+          </Button>
+          <Button appearance={rehearsing ? 'primary' : 'default'} onClick={() => setRehearsing(true)} testId="mode-rehearse" aria-pressed={rehearsing}>
+            Rehearse (drill)
+          </Button>
+        </Inline>
+      </Box>
+      {rehearsing ? (
+        <RehearseForm personPicker={(props) => <PersonPicker {...props} />} onOpenIssue={openIssue} />
+      ) : declared === null ? (
         <DeclareForm form={load.form} onDeclared={setDeclared} />
       ) : (
         <Declared result={declared} onDeclareAnother={() => setDeclared(null)} />

@@ -2,7 +2,7 @@ import { checkGadgetConfig, DEFAULT_GADGET_CONFIG, describeRefresh, followProjec
 
 describe('reading the gadget configuration', () => {
   it('lists the HOT project\'s open incidents, newest first, when the gadget is new', () => {
-    expect(readGadgetConfig(undefined)).toEqual({ projectKey: 'HOT', jql: 'project = HOT AND statusCategory != Done ORDER BY created DESC', refreshMinutes: 5 });
+    expect(readGadgetConfig(undefined)).toEqual({ projectKey: 'HOT', jql: 'project = HOT AND statusCategory != Done AND (labels is EMPTY OR labels not in (drill)) ORDER BY created DESC', refreshMinutes: 5 });
   });
 
   it('keeps a saved query and interval', () => {

@@ -15,10 +15,11 @@ export const JQL_MAX_LENGTH = 2000;
 
 const projectKeyPattern = /^[A-Z][A-Z0-9_]{1,9}$/;
 
-/** The handbook's dashboard of current incidents: everything in the project that is not done, newest first. */
+/** The handbook's dashboard of current incidents: everything in the project that is not done, newest first; drills are rehearsals, so left out. */
 export function jqlForProject(projectKey: string): string {
-  // Project keys are letters, digits and underscores only, so they need no quoting in JQL.
-  return `project = ${projectKey} AND statusCategory != Done ORDER BY created DESC`;
+  // Project keys are letters, digits and underscores only, so they need no quoting in JQL. Jira's
+  // `labels not in` also drops issues without labels, hence the EMPTY alternative.
+  return `project = ${projectKey} AND statusCategory != Done AND (labels is EMPTY OR labels not in (drill)) ORDER BY created DESC`;
 }
 
 export const DEFAULT_GADGET_CONFIG: GadgetConfig = { projectKey: DEFAULT_PROJECT_KEY, jql: jqlForProject(DEFAULT_PROJECT_KEY), refreshMinutes: 5 };

@@ -11,6 +11,7 @@ import { ErrorState, ForbiddenState, LoadingState } from '../../shared-ui/page-s
 import { SectionMessage } from '../../shared-ui/section-message';
 import { Tab, TabList, TabPanel, Tabs } from '../../shared-ui/tabs';
 import { AssessTab } from './assess-tab';
+import { DrillBanner } from './drill-banner';
 import { CommsTab } from './comms-tab';
 import { IncidentSummary } from './incident-summary';
 import { takeCommand } from './invokes';
@@ -83,6 +84,7 @@ function Loaded({ view, cockpit }: { view: CockpitView; cockpit: Cockpit }) {
   return (
     <Box padding="space.100" testId="cockpit">
       <Stack space="space.200">
+        <DrillBanner onEnded={() => void cockpit.refresh()} />
         <IncidentSummary view={view} paging={cockpit.paging} />
         <Banners view={view} cockpit={cockpit} />
         {taken === undefined ? null : (
