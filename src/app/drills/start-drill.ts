@@ -33,7 +33,8 @@ export interface StartDrillDeps {
 const MINUTE = 60_000;
 const MAX_PARTICIPANTS = 20;
 
-const payloadSchema = z.strictObject({
+/** What starting a drill takes: strict, so the resolver edge refuses unknown fields before anything runs. */
+export const startDrillPayloadSchema = z.strictObject({
   scenarioId: z.string().min(1, 'must name a scenario').max(63, 'must be at most 63 characters'),
   participants: z
     .array(z.strictObject({ accountId: z.string().min(1, 'must not be empty').max(128), part: z.enum(DRILL_PARTS, { error: 'must be incident-manager, tech-lead or communications-manager' }) }))
@@ -52,7 +53,7 @@ export const drillSummary = (scenario: Scenario): string => `[DRILL] ${scenario.
  * @throws ValidationError naming the field; NotFoundError for an unknown scenario; NotConfiguredError before the fields exist.
  */
 export async function startDrill(deps: StartDrillDeps, callerAccountId: string, input: unknown): Promise<StartDrillResult> {
-  const payload = parseWith(payloadSchema, input);
+  const payload = parseWith(startDrillPayloadSchema, input);
   const [config, scenario] = await Promise.all([loadConfiguration(deps.store), findScenario(deps.store, payload.scenarioId)]);
   const fields = config.fields;
   if (fields === undefined) throw new NotConfiguredError("the app's incident fields are not provisioned yet; open the app's settings");

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DRILL_RESOLVER_KEYS as KEYS } from '../../contracts/drills';
 import { checkScenario, deleteScenario, exportScenario, importScenario, scenarioDocument, scenarioSummaries } from '../../app/drills/drill-catalog';
 import { endDrill, getDrill } from '../../app/drills/end-drill';
-import { startDrill, type DrillInjectJob } from '../../app/drills/start-drill';
+import { startDrill, startDrillPayloadSchema, type DrillInjectJob } from '../../app/drills/start-drill';
 import { ForgeJobQueue } from '../adapters/forge-job-queue';
 import type { Services } from '../composition';
 import { cockpitDeps } from './cockpit';
@@ -27,8 +27,8 @@ const start = (access: 'signed-in' | 'administrator') =>
   resolver({
     access,
     action: 'start a drill',
-    // The use case checks the scenario id and the participants and names the part it refuses.
-    payload: z.unknown(),
+    // The use case checks the scenario and the participants further and names the part it refuses.
+    payload: startDrillPayloadSchema,
     run: ({ services: s, accountId, payload }) => startDrill(startDeps(s), accountId, payload),
   });
 
