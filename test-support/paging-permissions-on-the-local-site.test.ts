@@ -58,7 +58,10 @@ function payloadFor(key: string, site: LocalSite['site']): unknown {
     saveChangeRecordsSettings: { jql: 'project = CHG' },
     saveCommsSettings: { settings: {} },
     setCommsSecret: { secret: {} },
-    saveLearningSettings: {},
+    saveLearningSettings: {
+      cleanup: { projectKey: 'HOT', issueType: 'Task' },
+      postmortem: { projectKey: 'PM', issueType: 'Postmortem', dueBusinessDays: { '1': 5, '2': 10, '3': 20 }, sev3Exempt: false },
+    },
     saveAlertSource: { source: {} },
     deleteAlertSource: { sourceId: 'prometheus' },
     rotateAlertSourceToken: { sourceId: 'prometheus' },
