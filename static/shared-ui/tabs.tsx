@@ -36,7 +36,8 @@ export function Tabs({ id, selected, onChange, children }: { id: string; selecte
   );
 }
 
-export function TabList({ children, label }: { children: ReactNode; label?: string }) {
+/** `wrap` lets the tabs run onto a second line in a narrow frame (an issue panel) instead of shortening their labels. */
+export function TabList({ children, label, wrap = false }: { children: ReactNode; label?: string; wrap?: boolean }) {
   const { id, selected, select } = useContext(TabsContext);
   const tabs = Children.toArray(children);
   const onKeyDown = (event: KeyboardEvent) => {
@@ -47,7 +48,7 @@ export function TabList({ children, label }: { children: ReactNode; label?: stri
     document.getElementById(`${id}-${next}`)?.focus();
   };
   return (
-    <div className="ir-tab-list" role="tablist" aria-label={label} onKeyDown={onKeyDown}>
+    <div className={wrap ? 'ir-tab-list ir-tab-list--wrap' : 'ir-tab-list'} role="tablist" aria-label={label} onKeyDown={onKeyDown}>
       {tabs.map((tab, index) => (
         <IndexContext.Provider key={index} value={index}>
           {tab}

@@ -96,7 +96,7 @@ function Loaded({ view, cockpit }: { view: CockpitView; cockpit: Cockpit }) {
         <NextStep view={view} onGo={setTab} />
         {cockpit.paging === undefined ? null : <PagingCard view={view} paging={cockpit.paging} cockpit={cockpit} />}
         <Tabs id="cockpit-tabs" selected={selected} onChange={(index) => setTab(tabs[index]?.id ?? 'checklist')}>
-          <TabList label="Incident response steps">
+          <TabList label="Incident response steps" wrap>
             {tabs.map((candidate) => (
               <Tab key={candidate.id} testId={`tab-${candidate.id}`}>
                 {candidate.label}
