@@ -28,12 +28,9 @@ function tokenOf(sourceId: string): string {
 
 async function fire(local: LocalSite, sourceId: string, body: unknown, given?: Record<string, string>) {
   const headers = given ?? { authorization: `Bearer ${sourceId === 'nagios' ? 'nagios-token-0000000000' : tokenOf(sourceId)}` };
-  const send = () => fetch(sourceUrl(local, sourceId), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
-  // After a long clock advance the site may close an idle keep-alive socket just as it is reused; that request never arrived.
-  const response = await send().catch((error: unknown) => {
-    if (error instanceof TypeError && (error.cause as { code?: string } | undefined)?.code === 'ECONNRESET') return send();
-    throw error;
-  });
+  // A connection of its own per request: after a long clock advance the site has closed idle keep-alive
+  // sockets, and reusing one fails before the request arrives (ECONNRESET).
+  const response = await fetch(sourceUrl(local, sourceId), { method: 'POST', headers: { 'content-type': 'application/json', connection: 'close', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
