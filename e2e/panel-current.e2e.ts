@@ -11,6 +11,7 @@ import { ensureCustomUiBuilt } from './support/app-ui';
 import { launchBrowser, type Browser } from './support/browser';
 import { startLocalSite, type LocalSite } from './support/local-site';
 import { createIssueAs, incidentFieldValues, restAs } from './support/rest';
+import { invokeAs } from './support/resolvers';
 import { screenshot } from './support/screenshots';
 
 const incidentManager = 'bea.bitbucket@example.com';
@@ -30,6 +31,12 @@ describe('a panel that is always current', () => {
   before(async () => {
     await ensureCustomUiBuilt();
     local = await startLocalSite();
+    await local.site.settle();
+    // A Severity 3 closes without a postmortem only where the administrator exempts it, as the demo does.
+    await invokeAs(local.site, 'incident-settings', 'saveLearningSettings', 'admin@example.com', {
+      cleanup: { projectKey: 'HOT', issueType: 'Task' },
+      postmortem: { projectKey: 'PM', issueType: 'Postmortem', dueBusinessDays: { '1': 5, '2': 10, '3': 20 }, sev3Exempt: true },
+    });
     browser = await launchBrowser();
     page = browser.page;
     key = await createIssueAs(local.baseUrl, incidentManager, {
