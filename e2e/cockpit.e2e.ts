@@ -123,7 +123,7 @@ describe('the incident cockpit on the local site', () => {
     const pages = local.site.outbox.list({ channel: 'jira-notification' });
     assert.ok(pages.some((page) => page.to === IM && (page.subject ?? '').includes(key)), 'the on-call Bitbucket IM was paged');
     const frame = await openCockpit(await signIn(imBrowser, IM));
-    await frame.getByTestId('paging').getByText('Bea Bitbucket (jira)').waitFor({ timeout: 20_000 });
+    await frame.getByTestId('paging').getByText('Bea Bitbucket (Jira notification)').waitFor({ timeout: 20_000 });
     assert.doesNotMatch(await frame.getByTestId('paging').innerText(), new RegExp(accountId(IM)));
     assert.equal(await checklist(frame).then((states) => states['raise']), 'pending');
     const since = local.site.forge.invocations.list().at(-1)?.seq ?? 0;
@@ -132,9 +132,10 @@ describe('the incident cockpit on the local site', () => {
     await frame.getByTestId('take-command-card').waitFor({ state: 'detached', timeout: 20_000 });
 
     const take = local.site.forge.invocations.list(since).find((record) => record.functionKey === 'takeCommand');
+    // Jira is asked whether she may take command alongside the storage reads, then changes in one request.
     assert.deepEqual(
       take?.remoteCalls.filter((call) => call.kind === 'jira').map((call) => `${call.method} ${call.path.split('?')[0] ?? ''}`),
-      [`POST /rest/api/3/issue/${key}/transitions`],
+      ['GET /rest/api/3/mypermissions', `POST /rest/api/3/issue/${key}/transitions`],
     );
     assert.match(await frame.getByTestId('incident-manager').innerText(), /Bea Bitbucket/);
     const states = await checklist(frame);

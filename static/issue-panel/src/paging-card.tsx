@@ -3,7 +3,7 @@ import { Inline, Stack } from '@atlaskit/primitives/compiled';
 import { useEffect, useState } from 'react';
 import type { CockpitView, PersonView } from '../../../src/contracts/cockpit';
 import type { EscalationTargetsResult, PagingEpisodeView, PagingStatusResult } from '../../../src/contracts/issue-panel';
-import { acknowledgement, recipientName, utcMinute } from './format';
+import { acknowledgement, channelName, recipientName, utcMinute } from './format';
 import { acknowledgePage, escalateIncident, getEscalationTargets } from './invokes';
 import { PersonPicker } from './person-picker';
 import { Button, Field, Pill, Section, type Tone } from './ui';
@@ -62,7 +62,7 @@ export function PagingCard({ view, paging, cockpit }: { view: CockpitView; pagin
                 </Inline>
                 <span className="ir-muted">
                   {episode.deliveries
-                    .map((delivery) => `${recipientName(delivery)} (${delivery.channel}${delivery.status === 'failed' ? ', failed' : delivery.status === 'sending' ? ', sending' : ''}${delivery.resent === true ? ', re-sent' : ''})`)
+                    .map((delivery) => `${recipientName(delivery)} (${channelName(delivery.channel)}${delivery.status === 'failed' ? ', failed' : delivery.status === 'sending' ? ', sending' : ''}${delivery.resent === true ? ', re-sent' : ''})`)
                     .join(', ') || 'no pages sent'}
                   {episode.late === true ? ' · paged late: the app missed the event that should have paged' : ''}
                   {episode.nextEscalationAt === undefined ? '' : ` · escalates at ${utcMinute(episode.nextEscalationAt)} unless acknowledged`}
