@@ -123,7 +123,7 @@ describe('the incident cockpit on the local site', () => {
     const pages = local.site.outbox.list({ channel: 'jira-notification' });
     assert.ok(pages.some((page) => page.to === IM && (page.subject ?? '').includes(key)), 'the on-call Bitbucket IM was paged');
     const frame = await openCockpit(await signIn(imBrowser, IM));
-    await frame.getByTestId('paging').getByText('Bea Bitbucket (jira)').waitFor({ timeout: 20_000 });
+    await frame.getByTestId('paging').getByText('Bea Bitbucket (Jira notification)').waitFor({ timeout: 20_000 });
     assert.doesNotMatch(await frame.getByTestId('paging').innerText(), new RegExp(accountId(IM)));
     assert.equal(await checklist(frame).then((states) => states['raise']), 'pending');
     const since = local.site.forge.invocations.list().at(-1)?.seq ?? 0;

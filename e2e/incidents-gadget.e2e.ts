@@ -69,6 +69,15 @@ describe('the Incidents in progress gadget on a dashboard', () => {
     await local?.close();
   });
 
+  it('shows a view-only person its default list and no Edit, even before anyone configured it', async () => {
+    await page.goto(`${local.baseUrl}/jira/dashboards?as=${encodeURIComponent('vera.viewer@example.com')}`);
+    await page.getByTestId(`gadget-${GADGET}`).waitFor({ timeout: 20_000 });
+    await gadget().getByTestId('incidents-table--table').waitFor({ timeout: 20_000 });
+    assert.deepEqual(await listed(), [`${keys.minor} Sev 3`, `${keys.critical} Sev 1`]);
+    assert.equal(await gadget().getByTestId('gadget-edit').count(), 0);
+    assert.equal(await page.getByTestId(`gadget-edit-${GADGET}`).count(), 0);
+  });
+
   it('opens in its edit view on the dashboard until it is configured', async () => {
     await page.goto(`${local.baseUrl}/jira/dashboards?as=${encodeURIComponent(viewer)}`);
     await page.getByTestId(`gadget-${GADGET}`).waitFor({ timeout: 20_000 });

@@ -31,6 +31,12 @@ describe('a panel that is always current', () => {
   before(async () => {
     await ensureCustomUiBuilt();
     local = await startLocalSite();
+    await local.site.settle();
+    // A Severity 3 closes without a postmortem only where the administrator exempts it, as the demo does.
+    await invokeAs(local.site, 'incident-settings', 'saveLearningSettings', 'admin@example.com', {
+      cleanup: { projectKey: 'HOT', issueType: 'Task' },
+      postmortem: { projectKey: 'PM', issueType: 'Postmortem', dueBusinessDays: { '1': 5, '2': 10, '3': 20 }, sev3Exempt: true },
+    });
     browser = await launchBrowser();
     page = browser.page;
     // A Sev 3 closes without a postmortem only where the administrator exempted them, as here.

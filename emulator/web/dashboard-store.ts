@@ -20,6 +20,13 @@ CREATE TABLE IF NOT EXISTS web_dashboard_gadgets (
 
 /** Jira numbers dashboards from 10000; the site's own dashboard takes the first id. */
 export const defaultDashboardId = '10000';
+
+/**
+ * Who may edit the dashboards (and so configure their gadgets), besides Jira administrators: the
+ * groups the demo's dashboard is shared with for editing, the people who run incidents. Everyone
+ * else sees the dashboard as it is configured, as Jira shows a dashboard shared for viewing only.
+ */
+export const dashboardEditGroups: readonly string[] = ['incident-managers', 'imoc'];
 const firstGadgetId = 10100;
 
 export interface Gadget {

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { screenIdOf } from '../jira/fields/field-catalog';
 import type { Site } from '../site';
 import { contentPermissions } from './custom-ui-resources';
-import { DashboardStore } from './dashboard-store';
+import { DashboardStore, dashboardEditGroups } from './dashboard-store';
 import type { InvokeAnswer, SiteUser } from './src/api/site-info';
 import { themeStylesheet } from './theme-css';
 import { readUiManifest } from './ui-modules';
@@ -89,6 +89,14 @@ export function mountWebUi(site: Site, options: WebUiOptions = {}): MountedWebUi
       ui.modules.filter((module) => module.kind === 'jira:workflowPostFunction').map((module) => module.key),
     ),
     isAdmin: async (accountId) => {
+      const response = await site.jira.handle({ method: 'GET', path: '/rest/api/3/mypermissions?permissions=ADMINISTER', headers: {}, actor: { kind: 'user', accountId } });
+      const answer = z.object({ permissions: z.record(z.string(), z.object({ havePermission: z.boolean() })) }).safeParse(response.body);
+      return answer.success && answer.data.permissions['ADMINISTER']?.havePermission === true;
+    },
+    mayEditDashboard: async (accountId) => {
+      const user = site.jira.users().find((candidate) => candidate.accountId === accountId);
+      if (user === undefined || !user.active) return false;
+      if (user.groups.some((group) => dashboardEditGroups.includes(group))) return true;
       const response = await site.jira.handle({ method: 'GET', path: '/rest/api/3/mypermissions?permissions=ADMINISTER', headers: {}, actor: { kind: 'user', accountId } });
       const answer = z.object({ permissions: z.record(z.string(), z.object({ havePermission: z.boolean() })) }).safeParse(response.body);
       return answer.success && answer.data.permissions['ADMINISTER']?.havePermission === true;

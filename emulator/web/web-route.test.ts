@@ -181,6 +181,27 @@ describe('dashboard gadgets', () => {
     expect(after.gadgets.find((item) => item.moduleKey === 'probe-gadget')?.configuration).toEqual({ greeting: 'hi' });
   });
 
+  it('are configured only by who may edit the dashboard; a view-only person sees it without Edit and cannot save', async () => {
+    const dashboard = z.object({ editable: z.boolean(), gadgets: z.array(z.object({ id: z.string(), moduleKey: z.string(), configuration: z.unknown().optional() })) });
+    const asViewer = dashboard.parse(await (await get('/__web/dashboards/10000', session('vera.viewer@example.com'))).json());
+    const asSupport = dashboard.parse(await (await get('/__web/dashboards/10000', session('sam.support@example.com'))).json());
+    const asImoc = dashboard.parse(await (await get('/__web/dashboards/10000', session('imogen.imoc@example.com'))).json());
+    const asAdmin = dashboard.parse(await (await get('/__web/dashboards/10000', session('admin@example.com'))).json());
+    expect([asViewer.editable, asSupport.editable, asImoc.editable, asAdmin.editable]).toEqual([false, false, true, true]);
+
+    const gadget = asViewer.gadgets.find((item) => item.moduleKey === 'probe-gadget');
+    const path = `/__web/dashboards/10000/gadgets/${gadget?.id ?? ''}/configuration`;
+    const before = gadget?.configuration;
+    for (const email of ['vera.viewer@example.com', 'sam.support@example.com']) {
+      const refused = await send('PUT', path, { greeting: `set by ${email}` }, session(email));
+      expect(refused.status).toBe(403);
+      expect(JSON.stringify(await refused.json())).toContain('permission to edit this dashboard');
+    }
+    const after = dashboard.parse(await (await get('/__web/dashboards/10000', session('admin@example.com'))).json());
+    expect(after.gadgets.find((item) => item.moduleKey === 'probe-gadget')?.configuration).toEqual(before);
+    expect((await send('PUT', path, { greeting: 'from the IMOC' }, session('imogen.imoc@example.com'))).status).toBe(200);
+  });
+
   it('refuse a configuration that is not an object', async () => {
     expect((await send('PUT', '/__web/dashboards/10000/gadgets/10100/configuration', ['x'], session('jay.jira@example.com'))).status).toBe(400);
   });

@@ -38,6 +38,8 @@ export interface WebBackend {
   workflows: WorkflowRules;
   /** Holds Jira's global Administer permission (workflow settings need it). */
   isAdmin(accountId: string): Promise<boolean>;
+  /** May edit the dashboard and so configure its gadgets: an administrator or a member of a group it is shared with for editing. */
+  mayEditDashboard(accountId: string, dashboardId: string): Promise<boolean>;
   /** The help text the field configuration gives each field of a project's issue type (Jira's create dialog shows it under the field). */
   fieldHelp(projectKey: string, issueTypeId: string): Promise<Record<string, string>>;
   log(line: string): void;
@@ -214,10 +216,13 @@ export function createWebRoute(backend: WebBackend, assets: Promise<WebAssets>, 
     if (dashboardMatch !== null && method === 'GET') {
       const dashboard = backend.dashboards.dashboard(dashboardMatch[1] ?? '', dashboardModules());
       if (dashboard === undefined) return sendJson(res, 404, { errorMessages: [`The dashboard ${dashboardMatch[1] ?? ''} does not exist.`], errors: {} });
-      return sendJson(res, 200, dashboard);
+      return sendJson(res, 200, { ...dashboard, editable: await backend.mayEditDashboard(user.accountId, dashboard.id) });
     }
     const gadgetMatch = gadgetPath.exec(path);
     if (gadgetMatch !== null && method === 'PUT') {
+      if (!(await backend.mayEditDashboard(user.accountId, gadgetMatch[1] ?? ''))) {
+        return sendJson(res, 403, { errorMessages: ['You do not have permission to edit this dashboard, so you cannot configure its gadgets.'], errors: {} });
+      }
       const parsed = z.record(z.string(), z.unknown()).safeParse(await jsonBody(req));
       if (!parsed.success) return sendJson(res, 400, { errorMessages: ['A gadget configuration must be a JSON object.'], errors: {} });
       try {

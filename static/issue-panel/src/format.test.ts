@@ -24,6 +24,7 @@ describe('panel formats', () => {
   it('names a paged person by the name Jira gave, and keeps the account id when it gave none', () => {
     expect(recipientName({ recipient: 'eb32ba6977426f75b55ebae2', accountId: 'eb32ba6977426f75b55ebae2', displayName: 'Bea Bitbucket' })).toBe('Bea Bitbucket');
     expect(recipientName({ recipient: 'eb32ba6977426f75b55ebae2', accountId: 'eb32ba6977426f75b55ebae2' })).toBe('eb32ba6977426f75b55ebae2');
+    // Paging names the person it paged directly; the name is not repeated as "on call".
     expect(recipientName({ recipient: 'Bea Bitbucket', accountId: 'eb32ba6977426f75b55ebae2', displayName: 'Bea Bitbucket' })).toBe('Bea Bitbucket');
   });
 

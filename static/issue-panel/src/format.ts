@@ -52,8 +52,16 @@ export function fromLocalInput(value: string): string | undefined {
 /** Whom a page went to, as people read it: the person's name, or the channel's label with who was on call behind it. */
 export function recipientName(delivery: Pick<PageDeliveryView, 'recipient' | 'accountId' | 'displayName'>): string {
   if (delivery.displayName === undefined) return delivery.recipient;
-  // A page to the person themselves may name them by account id or already by name: either way, their name alone.
-  return delivery.recipient === delivery.accountId || delivery.recipient === delivery.displayName ? delivery.displayName : `${delivery.recipient} (${delivery.displayName} on call)`;
+  // The recipient is the person themselves (by id, or already by name): their name alone.
+  if (delivery.recipient === delivery.accountId || delivery.recipient === delivery.displayName) return delivery.displayName;
+  return `${delivery.recipient} (${delivery.displayName} on call)`;
+}
+
+const CHANNEL_NAMES: Readonly<Record<PageDeliveryView['channel'], string>> = { jira: 'Jira notification', slack: 'Slack', pagerduty: 'PagerDuty', webhook: 'webhook' };
+
+/** How a page went out, in words a responder knows ("Jira notification", not the channel id). */
+export function channelName(channel: PageDeliveryView['channel']): string {
+  return CHANNEL_NAMES[channel];
 }
 
 /** "Acknowledged by Bea Bitbucket at 2026-03-02 09:10 UTC": the person's name when Jira gave one, else who the provider said; undefined until acknowledged. */

@@ -10,7 +10,7 @@ import { Lozenge, type LozengeAppearance } from '../../shared-ui/lozenge';
 import { PersonPicker } from '../../shared-ui/people-picker';
 import { SectionMessage } from '../../shared-ui/section-message';
 import { NativeSelect, Textfield } from '../../shared-ui/text-field';
-import { acknowledgement, recipientName, utcMinute } from './format';
+import { acknowledgement, channelName, recipientName, utcMinute } from './format';
 import { acknowledgePage, escalateIncident, getEscalationTargets, searchAssignable } from './invokes';
 import { fieldError, type Cockpit } from './use-cockpit';
 
@@ -67,7 +67,7 @@ export function PagingCard({ view, paging, cockpit }: { view: CockpitView; pagin
                 </Inline>
                 <span className="ir-muted">
                   {episode.deliveries
-                    .map((delivery) => `${recipientName(delivery)} (${delivery.channel}${delivery.status === 'failed' ? ', failed' : delivery.status === 'sending' ? ', sending' : ''}${delivery.resent === true ? ', re-sent' : ''})`)
+                    .map((delivery) => `${recipientName(delivery)} (${channelName(delivery.channel)}${delivery.status === 'failed' ? ', failed' : delivery.status === 'sending' ? ', sending' : ''}${delivery.resent === true ? ', re-sent' : ''})`)
                     .join(', ') || 'no pages sent'}
                   {episode.late === true ? ' · paged late: the app missed the event that should have paged' : ''}
                   {episode.nextEscalationAt === undefined ? '' : ` · escalates at ${utcMinute(episode.nextEscalationAt)} unless acknowledged`}

@@ -23,7 +23,8 @@ import { useAsync } from '../use-async';
 
 const gadget = z.object({ id: z.string(), dashboardId: z.string(), moduleKey: z.string(), configuration: z.optional(z.record(z.string(), z.unknown())) });
 type Gadget = z.infer<typeof gadget>;
-const dashboard = z.object({ id: z.string(), name: z.string(), gadgets: z.array(gadget) });
+// `editable`: the signed-in person may edit the dashboard, so configure its gadgets (Jira shows others no Edit).
+const dashboard = z.object({ id: z.string(), name: z.string(), gadgets: z.array(gadget), editable: z.boolean() });
 const dashboardList = z.object({ dashboards: z.array(z.object({ id: z.string(), name: z.string() })), defaultDashboardId: z.string() });
 
 const pageStyles = xcss({ paddingBlock: 'space.300', paddingInline: 'space.400' });
@@ -100,9 +101,10 @@ function FilterResultsGadget() {
   );
 }
 
-function AppGadget({ module, initial }: { module: UiModuleInfo; initial: Gadget }) {
+function AppGadget({ module, initial, editable }: { module: UiModuleInfo; initial: Gadget; editable: boolean }) {
   const [current, setCurrent] = useState(initial);
-  const hasEdit = module.resources.edit !== undefined;
+  // A viewer who may not edit the dashboard sees the gadget's view, configured or not (it shows its defaults).
+  const hasEdit = module.resources.edit !== undefined && editable;
   const [editing, setEditing] = useState(hasEdit && current.configuration === undefined);
   const extension = {
     gadget: { id: current.id },
@@ -174,7 +176,7 @@ export function DashboardPage({ info, dashboardId }: { info: SiteInfo; dashboard
           <FilterResultsGadget />
           {board.gadgets.map((item) => {
             const module = modules.get(item.moduleKey);
-            return module === undefined ? null : <AppGadget key={item.id} module={module} initial={item} />;
+            return module === undefined ? null : <AppGadget key={item.id} module={module} initial={item} editable={board.editable} />;
           })}
         </Grid>
       </Stack>
