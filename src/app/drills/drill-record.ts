@@ -13,6 +13,7 @@ export { DRILL_LABEL };
  */
 const RUN_PREFIX = 'drill:';
 const INJECT_PREFIX = 'drill-inject:';
+const END_PREFIX = 'drill-end:';
 
 export const DRILL_PARTS = ['incident-manager', 'tech-lead', 'communications-manager'] as const;
 export type DrillPart = (typeof DRILL_PARTS)[number];
@@ -88,6 +89,15 @@ export class DrillRepository {
   /** Gives a claim back after the inject failed, so the queue's redelivery fires it. */
   async releaseInject(runId: string, index: number): Promise<void> {
     await this.store.delete(`${INJECT_PREFIX}${runId}:${index}`);
+  }
+
+  /** Claims the end of a run; false when another request already ended it. */
+  async claimEnd(runId: string, at: number, by: string): Promise<boolean> {
+    return this.store.setIfAbsent(`${END_PREFIX}${runId}`, { at, by });
+  }
+
+  async releaseEnd(runId: string): Promise<void> {
+    await this.store.delete(`${END_PREFIX}${runId}`);
   }
 
   /** The injects of a run that fired, by index. */

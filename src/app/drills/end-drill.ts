@@ -108,6 +108,25 @@ function scorecardComment(run: DrillRun, scorecard: Scorecard): AdfDocument {
 }
 
 /**
+ * Scores and stores the end of a run exactly once (End drill and the resolve event may race): a
+ * conditional write claims the end; a failure gives the claim back so ending again works.
+ * Undefined when someone else ended it first.
+ */
+async function finish(deps: DrillPanelDeps, context: IncidentContext, run: DrillRun, by: string): Promise<DrillRun | undefined> {
+  const repo = new DrillRepository(deps.store);
+  if (!(await repo.claimEnd(run.runId, context.now, by))) return undefined;
+  try {
+    const scorecard = scoreRun(run, context, context.now);
+    const ended: DrillRun = { ...run, ended: { at: context.now, by, scorecard: { ...scorecard, lines: [...scorecard.lines] } } };
+    await Promise.all([repo.save(ended), deps.appTracker.addComment(context.record.key, scorecardComment(run, scorecard))]);
+    return ended;
+  } catch (error) {
+    await repo.releaseEnd(run.runId);
+    throw error;
+  }
+}
+
+/**
  * Ends a drill (resolved when its impact ended, abandoned otherwise): scores it against the
  * scenario's targets, stores the scorecard on the run, so later injects stop, and posts it on the
  * issue. Ending twice changes nothing and answers the first scorecard.
@@ -120,11 +139,19 @@ export async function endDrill(deps: DrillPanelDeps, caller: CockpitCaller): Pro
   if (run === undefined) throw new NotFoundError('Drill on issue', caller.issueKey);
   requireEditor(context, 'end the drill');
   const repo = new DrillRepository(deps.store);
-  if (run.ended !== undefined) return { drill: viewOf(run, await repo.firedInjects(run.runId), context.now, new Map()) };
   if (context.now < run.startedAt) throw new RuleViolation('drill-not-started', 'The drill has not started yet.');
-  const scorecard = scoreRun(run, context, context.now);
-  const ended: DrillRun = { ...run, ended: { at: context.now, by: caller.accountId, scorecard: { ...scorecard, lines: [...scorecard.lines] } } };
-  const [fired] = await Promise.all([repo.firedInjects(run.runId), repo.save(ended), deps.appTracker.addComment(caller.issueKey, scorecardComment(run, scorecard))]);
+  const ended = run.ended === undefined ? ((await finish(deps, context, run, caller.accountId)) ?? (await repo.run(run.runId)) ?? run) : run;
   const names = new Map([...context.state.people.entries()].map(([accountId, person]) => [accountId, person.displayName]));
-  return { drill: viewOf(ended, fired, context.now, names) };
+  return { drill: viewOf(ended, await repo.firedInjects(run.runId), context.now, names) };
+}
+
+/**
+ * The drill's incident was resolved or cancelled in Jira (any way: the Resolve tab, a transition, REST):
+ * the drill ends there and then, as the app, with its scorecard. A real incident or an ended drill is left alone.
+ */
+export async function endDrillWhenResponseEnds(deps: DrillPanelDeps, caller: CockpitCaller): Promise<Scorecard['ending'] | undefined> {
+  const context = await loadIncidentContext(deps, caller);
+  const run = await runOf(deps, context);
+  if (run === undefined || run.ended !== undefined) return undefined;
+  return (await finish(deps, context, run, caller.accountId))?.ended?.scorecard.ending;
 }

@@ -1,7 +1,7 @@
 import { doc, p, strong, text } from '@atlaskit/adf-utils/builders';
 import type { ScenarioInject } from '../../domain/drills/scenario';
 import { UNKNOWN_SERVICE } from '../../domain/incident';
-import { loadChangeRecordsSettings, serviceLabel } from '../cockpit/change-records-settings';
+import { loadChangeRecordsSettings, serviceLabel, type ChangeRecordsSettings } from '../cockpit/change-records-settings';
 import type { IncidentIssues } from '../cockpit/ports';
 import type { Configuration } from '../configuration';
 import { loadConfiguration } from '../configuration-store';
@@ -30,7 +30,8 @@ export type InjectOutcome = { readonly kind: 'fired'; readonly what: string } | 
  */
 export async function fireInject(deps: FireInjectDeps, job: DrillInjectJob): Promise<InjectOutcome> {
   const repo = new DrillRepository(deps.store);
-  const run = await repo.run(job.runId);
+  // Everything an inject may need is read in one round, so firing is read, claim, act, record.
+  const [run, config, changeRecords] = await Promise.all([repo.run(job.runId), loadConfiguration(deps.store), loadChangeRecordsSettings(deps.store)]);
   if (run === undefined) return { kind: 'skipped', reason: `drill ${job.runId} does not exist` };
   const inject = run.scenario.injects[job.index];
   if (inject === undefined) return { kind: 'skipped', reason: `drill ${job.runId} has no inject ${job.index}` };
@@ -39,7 +40,7 @@ export async function fireInject(deps: FireInjectDeps, job: DrillInjectJob): Pro
   const now = deps.clock.now();
   if (!(await repo.claimInject(run.runId, job.index, now))) return { kind: 'skipped', reason: `inject ${job.index} of drill ${job.runId} already fired` };
   try {
-    const what = await perform(deps, run, { issueId: run.issueId, issueKey: run.issueKey }, inject);
+    const what = await perform(deps, { run, config, changeRecords }, run.issueKey, inject);
     await repo.markFired(run.runId, job.index, now, what);
     return { kind: 'fired', what };
   } catch (error) {
@@ -52,8 +53,14 @@ function injectComment(kind: string, body: string, extra: readonly string[] = []
   return doc(p(strong(`DRILL — ${kind}`)), p(text(body)), ...extra.map((line) => p(text(line)))) as AdfDocument;
 }
 
-async function perform(deps: FireInjectDeps, run: DrillRun, incident: { issueId: string; issueKey: string }, inject: ScenarioInject): Promise<string> {
-  const config = await loadConfiguration(deps.store);
+interface InjectContext {
+  readonly run: DrillRun;
+  readonly config: Configuration;
+  readonly changeRecords: ChangeRecordsSettings;
+}
+
+async function perform(deps: FireInjectDeps, { run, config, changeRecords }: InjectContext, issueKey: string, inject: ScenarioInject): Promise<string> {
+  const incident = { issueKey };
   switch (inject.kind) {
     case 'alert': {
       const labels = Object.entries(inject.labels).map(([name, value]) => `${name}=${value}`);
@@ -70,7 +77,7 @@ async function perform(deps: FireInjectDeps, run: DrillRun, incident: { issueId:
     case 'support-case':
       return raiseSupportCase(deps, config, incident.issueKey, inject.summary);
     case 'change':
-      return recordChange(deps, run, incident.issueKey, inject);
+      return recordChange(deps, run, changeRecords, incident.issueKey, inject);
     case 'severity': {
       const fields = requireFields(config);
       const label = config.severityScale.levels[inject.severity].label;
@@ -112,8 +119,7 @@ export function changesProjectOf(jql: string | undefined): string | undefined {
   return match?.[1]?.toUpperCase();
 }
 
-async function recordChange(deps: FireInjectDeps, run: DrillRun, issueKey: string, inject: Extract<ScenarioInject, { kind: 'change' }>): Promise<string> {
-  const settings = await loadChangeRecordsSettings(deps.store);
+async function recordChange(deps: FireInjectDeps, run: DrillRun, settings: ChangeRecordsSettings, issueKey: string, inject: Extract<ScenarioInject, { kind: 'change' }>): Promise<string> {
   const projectKey = changesProjectOf(settings.jql);
   const made = `Made ${inject.minutesBeforeImpact} minutes before the impact started.`;
   if (projectKey === undefined) {

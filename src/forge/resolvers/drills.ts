@@ -5,6 +5,11 @@ import { endDrill, getDrill } from '../../app/drills/end-drill';
 import { startDrill, startDrillPayloadSchema, type DrillInjectJob } from '../../app/drills/start-drill';
 import { ForgeJobQueue } from '../adapters/forge-job-queue';
 import type { Services } from '../composition';
+import { asApp } from '@forge/api';
+import type { CockpitDeps } from '../../app/cockpit/ports';
+import { JiraChangeRecords } from '../adapters/jira-change-records';
+import { JiraClient } from '../adapters/jira-client';
+import { JiraIncidentIssues } from '../adapters/jira-incident-issues';
 import { cockpitDeps } from './cockpit';
 import { resolver } from './define-resolvers';
 
@@ -68,6 +73,12 @@ export const drillDeclareResolvers = {
 };
 
 const panelDeps = (s: Services) => ({ ...cockpitDeps(s), appTracker: s.appTracker });
+
+/** The cockpit's ports as the app (no person acting): a drill ended by Jira's resolve event reads its incident this way. */
+export function appCockpitDeps(s: Services): CockpitDeps {
+  const jira = new JiraClient((path, init) => asApp().requestJira(path, init), s.clock, s.deadline);
+  return { ...cockpitDeps(s), issues: new JiraIncidentIssues(jira), changes: new JiraChangeRecords(jira) };
+}
 
 /** The issue panel's drill banner and End drill. */
 export const drillPanelResolvers = {

@@ -15,6 +15,9 @@ import { reactToResolution } from '../../app/learning/app-side';
 import { JiraLinkedWork } from '../adapters/jira-linked-work';
 import { JiraClient } from '../adapters/jira-client';
 import { asApp } from '@forge/api';
+import { isDrill } from '../../app/drills/drill-record';
+import { endDrillWhenResponseEnds } from '../../app/drills/end-drill';
+import { appCockpitDeps } from '../resolvers/drills';
 
 const issueEventSchema = z
   .object({
@@ -86,7 +89,15 @@ export async function onIssueUpdated(event: unknown) {
       const labels = new JiraLinkedWork(new JiraClient((path, init) => asApp().requestJira(path, init), s.clock, s.deadline));
       await reactToResolution({ tracker: s.appTracker, store: s.store, labels }, parsed.issue, statusChange);
     };
-    const [outcome] = await Promise.all([reactToIssueUpdated(s.paging, { issue: issueOf(parsed), items, changeId: changeIdOf(parsed) }), endRoles(), updateMetrics(s, parsed), resolution()]);
+    // A drill resolved or cancelled in Jira ends with its scorecard; only drills pay for the look-up.
+    const endDrill = async (): Promise<void> => {
+      const labels = z.array(z.string()).catch([]).parse(parsed.issue.fields['labels'] ?? []);
+      if (!endsTheResponse(items) || !isDrill(labels)) return;
+      const caller = { accountId: parsed.atlassianId ?? 'app', issueKey: parsed.issue.key, issueId: parsed.issue.id };
+      const ending = await endDrillWhenResponseEnds({ ...appCockpitDeps(s), appTracker: s.appTracker }, caller);
+      if (ending !== undefined) console.info(`Drill ${parsed.issue.key} ended (${ending}) with its scorecard`);
+    };
+    const [outcome] = await Promise.all([reactToIssueUpdated(s.paging, { issue: issueOf(parsed), items, changeId: changeIdOf(parsed) }), endRoles(), updateMetrics(s, parsed), resolution(), endDrill()]);
     return outcome;
   });
 }
