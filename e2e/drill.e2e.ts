@@ -4,6 +4,7 @@
  * Cal is paged (never Bitbucket's real on-call); every inject arrives at its emulated minute and not
  * before; Cal takes command, opens comms, sends the initial update, escalates, delegates and ends
  * the impact at times the test records; End drill then shows a scorecard whose figures are those times.
+ * On the admin page an invalid scenario is refused with each offending field named, and imports once fixed.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -187,5 +188,26 @@ describe('a drill of the handbook scenario, played by its participants', () => {
     const comments = await restAs(local.baseUrl, IM, `/rest/api/3/issue/${key}/comment`, z.unknown());
     assert.match(JSON.stringify(comments), /DRILL scorecard/);
     await screenshot(page, 'drill-scorecard');
+  });
+
+  it('refuses an invalid scenario on the admin page, naming each offending field, and imports it once fixed', async () => {
+    await page.goto(`${local.baseUrl}/jira/settings/apps/incident-settings?as=${encodeURIComponent('admin@example.com')}`);
+    const frame = page.frameLocator('iframe[data-module-key="incident-settings"]');
+    await frame.getByTestId('admin-settings').waitFor({ timeout: 20_000 });
+    await frame.getByTestId('tab-drills').click();
+    await frame.getByTestId('drill-scenarios').getByText('Customers cannot push to Bitbucket (built in)').waitFor({ timeout: 20_000 });
+    const mine = { ...JSON.parse(JSON.stringify(HANDBOOK_SCENARIO)), id: 'our-rehearsal', title: 'Our rehearsal' } as Record<string, unknown>;
+    const broken = { ...mine, injects: [{ kind: 'alert', atMinute: -1, title: 'x' }], targets: { takeCommandMinutes: 0 } };
+    await frame.getByTestId('scenario-json').fill(JSON.stringify(broken));
+    await frame.getByTestId('import-scenario').click();
+    const problems = frame.getByTestId('scenario-problems');
+    await problems.waitFor({ timeout: 20_000 });
+    const text = await problems.innerText();
+    assert.match(text, /injects\[0\]\.atMinute/);
+    assert.match(text, /targets\.takeCommandMinutes/);
+    await frame.getByTestId('scenario-json').fill(JSON.stringify(mine));
+    await frame.getByTestId('import-scenario').click();
+    await frame.getByTestId('drill-scenarios').getByText('Our rehearsal').waitFor({ timeout: 20_000 });
+    await screenshot(page, 'drill-scenarios');
   });
 });
