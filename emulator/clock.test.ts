@@ -13,6 +13,28 @@ describe('SiteClock', () => {
     db.close();
   });
 
+  it('runs faster when asked, keeps what it gained across a change of speed and a restart (which runs at real speed), and refuses other speeds', () => {
+    const db = openSiteDatabase(':memory:', false);
+    let real = 1_000_000;
+    const clock = new SiteClock(db, () => real);
+    clock.setSpeed(60);
+    real += 1_000;
+    expect(clock.now()).toBe(1_000_000 + 60_000);
+    clock.advance(5_000);
+    expect(clock.now()).toBe(1_001_000 + 59_000 + 5_000);
+    clock.setSpeed(2);
+    real += 1_000;
+    expect(clock.now()).toBe(1_002_000 + 59_000 + 5_000 + 1_000);
+    // A restart keeps the time gained and runs at real speed again.
+    const restarted = new SiteClock(db, () => real);
+    expect(restarted.speed()).toBe(1);
+    real += 1_000;
+    expect(restarted.now()).toBe(1_003_000 + 59_000 + 5_000 + 1_000);
+    expect(() => clock.setSpeed(0.5)).toThrow(RangeError);
+    expect(() => clock.setSpeed(100_000)).toThrow(RangeError);
+    db.close();
+  });
+
   it('refuses to move back in time', () => {
     const db = openSiteDatabase(':memory:', false);
     const clock = new SiteClock(db, () => 5_000);

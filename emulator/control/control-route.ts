@@ -53,6 +53,11 @@ export function createControlRoute(site: Site): RouteHandler {
       case 'POST /__local/clock': {
         const change = parseOr400(res, clockChange, await jsonBody(req));
         if (!change) return true;
+        if ('speed' in change) {
+          site.clock.setSpeed(change.speed);
+          sendJson(res, 200, clockBody(site));
+          return true;
+        }
         const target = 'advance' in change ? site.clock.now() + change.advance : change.to;
         if (target < site.clock.now()) {
           sendJson(res, 400, { error: `The clock only moves forward: ${new Date(target).toISOString()} is before ${site.clock.nowIso()}` });
@@ -129,8 +134,8 @@ function parseOr400<T>(res: ServerResponse, schema: z.ZodType<T>, value: unknown
   return undefined;
 }
 
-function clockBody(site: Site): { now: string; epochMs: number } {
-  return { now: site.clock.nowIso(), epochMs: site.clock.now() };
+function clockBody(site: Site): { now: string; epochMs: number; speed: number } {
+  return { now: site.clock.nowIso(), epochMs: site.clock.now(), speed: site.clock.speed() };
 }
 
 export function isLoopback(address: string | undefined): boolean {

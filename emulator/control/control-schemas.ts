@@ -1,6 +1,7 @@
 /** Bodies and queries the control API accepts, parsed at the edge. */
 import { DateTime, Duration } from 'luxon';
 import { z } from 'zod';
+import { MAX_CLOCK_SPEED } from '../clock';
 
 export const clockChange = z.union([
   z.strictObject({
@@ -16,6 +17,8 @@ export const clockChange = z.union([
       .refine((text) => DateTime.fromISO(text, { setZone: true }).isValid, 'to must be an ISO 8601 instant such as "2026-03-01T09:00:00Z"')
       .transform((text) => DateTime.fromISO(text, { setZone: true }).toMillis()),
   }),
+  // Emulated seconds per real second from now on: 1 is real time, 60 plays an hour in a minute.
+  z.strictObject({ speed: z.number().min(1, 'speed must be at least 1 (real time)').max(MAX_CLOCK_SPEED, `speed must be at most ${MAX_CLOCK_SPEED}`) }),
 ]);
 
 export const invokeRequest = z.strictObject({
