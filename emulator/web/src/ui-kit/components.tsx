@@ -392,6 +392,28 @@ function styleOf(props: Props): ReturnType<typeof xcss> | undefined {
   return style === undefined ? undefined : xcss(style as Parameters<typeof xcss>[0]);
 }
 
+const drawButton: Draw = (_node, props, children) => {
+  const onClick = props.handler('onClick');
+  return (
+    <Button
+      {...attrs<typeof Button>({
+        appearance: props.string('appearance'),
+        spacing: props.oneOf('spacing', ['default', 'compact'] as const),
+        isLoading: props.boolean('isLoading'),
+        isDisabled: props.boolean('isDisabled'),
+        isSelected: props.boolean('isSelected'),
+        shouldFitContainer: props.boolean('shouldFitContainer'),
+        autoFocus: props.boolean('autoFocus'),
+        testId: props.testId,
+        onClick: onClick === undefined ? undefined : () => onClick(),
+      })}
+      type={props.oneOf('type', ['button', 'submit', 'reset'] as const) ?? 'button'}
+    >
+      {children()}
+    </Button>
+  );
+};
+
 const components: Record<string, Draw> = {
   Root: (_node, _props, children) => <>{children()}</>,
   Fragment: (_node, _props, children) => <>{children()}</>,
@@ -508,44 +530,9 @@ const components: Record<string, Draw> = {
   },
   EmptyState: (_node, props, _children, scope) => <EmptyStateView props={props} scope={scope} />,
   // Actions
-  Button: (_node, props, children) => {
-    const onClick = props.handler('onClick');
-    return (
-      <Button
-        {...attrs<typeof Button>({
-          appearance: props.string('appearance'),
-          spacing: props.oneOf('spacing', ['default', 'compact'] as const),
-          isDisabled: props.boolean('isDisabled'),
-          isSelected: props.boolean('isSelected'),
-          shouldFitContainer: props.boolean('shouldFitContainer'),
-          autoFocus: props.boolean('autoFocus'),
-          testId: props.testId,
-          onClick: onClick === undefined ? undefined : () => onClick(),
-        })}
-        type={props.oneOf('type', ['button', 'submit', 'reset'] as const) ?? 'button'}
-      >
-        {children()}
-      </Button>
-    );
-  },
-  LoadingButton: (_node, props, children) => {
-    const onClick = props.handler('onClick');
-    return (
-      <Button
-        {...attrs<typeof Button>({
-          appearance: props.string('appearance'),
-          spacing: props.oneOf('spacing', ['default', 'compact'] as const),
-          isLoading: props.boolean('isLoading'),
-          isDisabled: props.boolean('isDisabled'),
-          testId: props.testId,
-          onClick: onClick === undefined ? undefined : () => onClick(),
-        })}
-        type={props.oneOf('type', ['button', 'submit', 'reset'] as const) ?? 'button'}
-      >
-        {children()}
-      </Button>
-    );
-  },
+  // UI Kit's Button and LoadingButton draw the same Atlaskit button; a prop one of them lacks is simply absent.
+  Button: drawButton,
+  LoadingButton: drawButton,
   LinkButton: (_node, props, children) => (
     <LinkButton {...attrs<typeof LinkButton>({ appearance: props.string('appearance'), spacing: props.string('spacing'), target: props.string('target'), testId: props.testId })} href={props.string('href') ?? '#'}>
       {children()}
