@@ -35,6 +35,14 @@ describe('SiteClock', () => {
     db.close();
   });
 
+  it('catches up to an instant, or stays where it is when the instant has already passed', () => {
+    const db = openSiteDatabase(':memory:', false);
+    const clock = new SiteClock(db, () => 5_000);
+    expect(clock.catchUpTo(4_000)).toBe(5_000);
+    expect(clock.catchUpTo(9_000)).toBe(9_000);
+    db.close();
+  });
+
   it('refuses to move back in time', () => {
     const db = openSiteDatabase(':memory:', false);
     const clock = new SiteClock(db, () => 5_000);

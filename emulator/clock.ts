@@ -65,6 +65,12 @@ export class SiteClock {
     return this.now();
   }
 
+  /** Moves time forward to `epochMs` unless it has already passed it (the clock runs on between reads). */
+  catchUpTo(epochMs: number): number {
+    const current = this.now();
+    return epochMs > current ? this.advance(epochMs - current) : current;
+  }
+
   /** Moves time forward to the instant `epochMs`. */
   advanceTo(epochMs: number): number {
     const current = this.now();
