@@ -30,7 +30,7 @@ import Textfield from '@atlaskit/textfield';
 import Toggle from '@atlaskit/toggle';
 import Tooltip from '@atlaskit/tooltip';
 import ProgressBar from '@atlaskit/progress-bar';
-import { Fragment, useEffect, useState, type ComponentProps, type JSXElementConstructor, type ReactNode } from 'react';
+import { Fragment, useEffect, useState, type JSXElementConstructor, type ReactNode } from 'react';
 import { BarChartView, LineChartView, PieChartView } from './charts';
 import { displayText, Props, textOf, type ForgeDoc, type HandlerCaller } from './forge-doc';
 
@@ -65,10 +65,12 @@ export function renderChildren(node: ForgeDoc, scope: RenderScope): ReactNode {
  * The props a Design System component gets, without the ones the app left out. The values come from
  * the app's UI Kit props, which `@forge/react`'s types already held to the same component's props.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- ComponentProps' own constraint
-function attrs<C extends keyof JSX.IntrinsicElements | JSXElementConstructor<any>>(values: Record<string, unknown>): ComponentProps<C> {
-  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as ComponentProps<C>;
+function attrs<C>(values: Record<string, unknown>): PropsOf<C> {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as PropsOf<C>;
 }
+
+/** A component's props, read from its type as React's ComponentProps does, without its `any` constraint. */
+type PropsOf<C> = C extends JSXElementConstructor<infer P> ? P : C extends keyof JSX.IntrinsicElements ? JSX.IntrinsicElements[C] : never;
 
 function childrenOfType(node: ForgeDoc, type: string): ForgeDoc[] {
   return node.children.filter((child) => child.type === type);
