@@ -20,6 +20,20 @@ const ADMIN = 'incident-settings';
 const GADGET = 'incident-metrics';
 
 /** A payload each action would accept from a responder, so a refusal is about who calls, not what they sent. */
+/** Olga has a Jira account on the site but no role in any of its projects. */
+function addOutsider(local: LocalSite): void {
+  new UsersRepo(local.site.db).upsert({
+    accountId: 'outsider-0001',
+    emailAddress: 'olga.outsider@example.com',
+    displayName: 'Olga Outsider',
+    active: true,
+    accountType: 'atlassian',
+    timeZone: 'UTC',
+    locale: 'en_US',
+    siteAdmin: false,
+  });
+}
+
 function payloadFor(key: string, site: LocalSite['site']): unknown {
   const tara = personId(site, 'tara.techlead@example.com');
   const payloads: Record<string, unknown> = {
@@ -84,16 +98,7 @@ describe('only responders change an incident', () => {
 
   it('refuses every mutating panel action to the view-only user and to a user outside the project, changing nothing', async () => {
     local = await startLocalSite();
-    new UsersRepo(local.site.db).upsert({
-      accountId: 'outsider-0001',
-      emailAddress: 'olga.outsider@example.com',
-      displayName: 'Olga Outsider',
-      active: true,
-      accountType: 'atlassian',
-      timeZone: 'UTC',
-      locale: 'en_US',
-      siteAdmin: false,
-    });
+    addOutsider(local);
     const { issueKey } = await resolve<{ issueKey: string }>(local.site, 'declare-incident', 'declareIncident', 'jay.jira@example.com', {
       summary: 'Git pushes fail',
       description: 'Every push answers 500.',
@@ -141,16 +146,7 @@ describe('only responders change an incident', () => {
 
   it('refuses every settings action (and the metrics rebuild) to the view-only user, a responder who is no administrator and an outsider, changing nothing', async () => {
     local = await startLocalSite();
-    new UsersRepo(local.site.db).upsert({
-      accountId: 'outsider-0001',
-      emailAddress: 'olga.outsider@example.com',
-      displayName: 'Olga Outsider',
-      active: true,
-      accountType: 'atlassian',
-      timeZone: 'UTC',
-      locale: 'en_US',
-      siteAdmin: false,
-    });
+    addOutsider(local);
     await local.site.settle();
     const storedBefore = snapshot(local);
     const calls = [
