@@ -6,10 +6,11 @@ import { z } from 'zod';
 import { parseWith } from '../parse-input';
 import { alertTitle, clip, instantOrUndefined, notificationStatus, webUrl, type Alert, type AlertNotification } from './alert';
 
-const statusSchema = z.enum(['firing', 'resolved'], { error: 'must be firing or resolved' });
-const textMap = z.record(z.string(), z.string()).default({});
+/** Shared with Grafana's notification, which is Alertmanager's with fields of its own. */
+export const statusSchema = z.enum(['firing', 'resolved'], { error: 'must be firing or resolved' });
+export const textMap = z.record(z.string(), z.string()).default({});
 
-const alertSchema = z.looseObject({
+export const alertmanagerAlertSchema = z.looseObject({
   status: statusSchema,
   labels: textMap,
   annotations: textMap,
@@ -30,7 +31,7 @@ export const alertmanagerPayloadSchema = z.looseObject({
   commonLabels: textMap,
   commonAnnotations: textMap,
   externalURL: z.string().optional(),
-  alerts: z.array(alertSchema).min(1, 'must hold at least one alert').max(10_000),
+  alerts: z.array(alertmanagerAlertSchema).min(1, 'must hold at least one alert').max(10_000),
 });
 
 function clipped(map: Readonly<Record<string, string>>): Record<string, string> {
@@ -56,7 +57,7 @@ export function labelFingerprint(labels: Readonly<Record<string, string>>): stri
   return `labels-${high.toString(16).padStart(8, '0')}${low.toString(16).padStart(8, '0')}`;
 }
 
-export function toAlert(alert: z.output<typeof alertSchema>, extraLinks: { dashboard?: string; panel?: string; silence?: string } = {}): Alert {
+export function toAlert(alert: z.output<typeof alertmanagerAlertSchema>, extraLinks: { dashboard?: string; panel?: string; silence?: string } = {}): Alert {
   const labels = clipped(alert.labels);
   const annotations = clipped(alert.annotations);
   const startsAt = instantOrUndefined(alert.startsAt);

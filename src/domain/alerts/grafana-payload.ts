@@ -5,19 +5,9 @@
 import { z } from 'zod';
 import { parseWith } from '../parse-input';
 import { clip, notificationStatus, type AlertNotification } from './alert';
-import { toAlert } from './alertmanager-payload';
+import { alertmanagerAlertSchema, statusSchema, textMap, toAlert } from './alertmanager-payload';
 
-const statusSchema = z.enum(['firing', 'resolved'], { error: 'must be firing or resolved' });
-const textMap = z.record(z.string(), z.string()).default({});
-
-const grafanaAlertSchema = z.looseObject({
-  status: statusSchema,
-  labels: textMap,
-  annotations: textMap,
-  startsAt: z.string().optional(),
-  endsAt: z.string().optional(),
-  generatorURL: z.string().optional(),
-  fingerprint: z.string().min(1, 'must not be empty').max(200).optional(),
+const grafanaAlertSchema = alertmanagerAlertSchema.extend({
   silenceURL: z.string().optional(),
   dashboardURL: z.string().optional(),
   panelURL: z.string().optional(),
